@@ -1,0 +1,22 @@
+namespace SociaalDomein.Domain.Municipalities;
+
+/// <summary>The organisation using the product (gemeente).</summary>
+public class Municipality
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>True for the demonstration municipality: the UI then shows a banner.</summary>
+    public bool IsDemo { get; set; }
+
+    public List<MunicipalityPopulation> Populations { get; set; } = [];
+}
+
+/// <summary>Number of inhabitants (inwonertal) of a municipality in a year.</summary>
+public class MunicipalityPopulation
+{
+    public int Id { get; set; }
+    public int MunicipalityId { get; set; }
+    public int Year { get; set; }
+    public int Inhabitants { get; set; }
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SociaalDomein.Domain.Budgets;
+using SociaalDomein.Domain.Forecasts;
+using SociaalDomein.Domain.Municipalities;
+using SociaalDomein.Domain.Scenarios;
+using SociaalDomein.Infrastructure.Persistence;
+
+namespace SociaalDomein.Infrastructure.DemoData;
+
+/// <summary>
+/// Fills an empty database with the demonstration municipality: Zwolle's figures from the Interventieplan sociaal
+/// domein (seed 001): the budget table 2015–2017 of Bijlage 1, the deficit components 2017–2022 of §3.5, the four
+/// scenarios and the measures of §4.2 with their yields as the plan gives them.
+/// </summary>
+public static class DemoDataSeeder
+{
+    public const string MunicipalityName = "Demogemeente (gebaseerd op Zwolle)";
+    private const decimal Million = 1_000_000m;
+
+    /// <summary>Seeds when the database holds no municipality yet; returns whether it did.</summary>
+    public static async Task<bool> SeedAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        if (await db.Municipalities.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        db.Municipalities.Add(new Municipality
+        {
+            Name = MunicipalityName,
+            IsDemo = true,
+            Populations = [new MunicipalityPopulation { Year = 2018, Inhabitants = 126_138 }],
+        });
+        db.BudgetLines.AddRange(ReadBudgetLines());
+        db.DeficitComponents.AddRange(DeficitComponents());
+        db.PrudenceMargins.AddRange(
+            new PrudenceMargin { Year = 2018, Amount = 1.0m * Million },
+            new PrudenceMargin { Year = 2019, Amount = 2.0m * Million },
+            new PrudenceMargin { Year = 2020, Amount = 2.5m * Million },
+            new PrudenceMargin { Year = 2021, Amount = 2.5m * Million },
+            new PrudenceMargin { Year = 2022, Amount = 2.5m * Million });
+        AddScenariosAndMeasures(db);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Reads Bijlage 1 from the embedded CSV (amounts in euros, reconstructed so that every figure the
+    /// source prints in thousands follows from them; see tools/reconstruct_bijlage1.py).</summary>
+    internal static IEnumerable<BudgetLine> ReadBudgetLines()
+    {
+        using var stream = typeof(DemoDataSeeder).Assembly.GetManifestResourceStream(
+            "SociaalDomein.Infrastructure.DemoData.begroting-2015-2017.csv")
+            ?? throw new InvalidOperationException("Embedded demo budget table is missing.");
+        using var reader = new StreamReader(stream);
+        var lines = new List<BudgetLine>();
+        var header = true;
+        while (reader.ReadLine() is { } text)
+        {
+            if (text.StartsWith('#') || text.Length == 0)
+            {
+                continue;
+            }
+
+            if (header)
+            {
+                header = false;
+                continue;
+            }
+
+            var cells = text.Split(';');
+            var line = new BudgetLine
+            {
+                Domain = BudgetDomains.FromDutchName(cells[0]) ?? throw new InvalidDataException($"Unknown domain '{cells[0]}'."),
+                Name = cells[1],
+                SortOrder = int.Parse(cells[2], CultureInfo.InvariantCulture),
+            };
+            for (var i = 0; i < 3; i++)
+            {
+                line.Years.Add(new BudgetLineYear
+                {
+                    Year = 2015 + i,
+                    Budget = decimal.Parse(cells[3 + 2 * i], CultureInfo.InvariantCulture),
+                    Actual = decimal.Parse(cells[4 + 2 * i], CultureInfo.InvariantCulture),
+                });
+            }
+
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    /// <summary>The table "Prognose sociaal domein" of §3.5, in € mln. 2018 has no transformation rows: the plan
+    /// says they are already in the forecast ("al in prog.").</summary>
+    private static IEnumerable<DeficitComponent> DeficitComponents()
+    {
+        (string Name, DeficitComponentKind Kind, int FirstYear, decimal[] Values)[] rows =
+        [
+            ("Wmo", DeficitComponentKind.StructuralDeficit, 2017, [-3.2m, -4.0m, -4.0m, -4.0m, -4.0m, -4.0m]),
+            ("Jeugd", DeficitComponentKind.StructuralDeficit, 2017, [-2.4m, -5.0m, -5.0m, -5.0m, -5.0m, -5.0m]),
+            ("WRA-Wezo", DeficitComponentKind.StructuralDeficit, 2017, [0.0m, -0.5m, -0.5m, -0.5m, -0.5m, -0.5m]),
+            ("Sociaal wijkteam", DeficitComponentKind.StructuralDeficit, 2018, [-0.5m, -0.5m, -0.2m, -0.2m, -0.2m]),
+            ("Loonschaal HH (landelijke afspraak)", DeficitComponentKind.StructuralDeficit, 2018, [-0.5m, -0.5m, -0.5m, -0.5m, -0.5m]),
+            ("Geraamde transformatieopgave (PPN 18-21)", DeficitComponentKind.TransformationTarget, 2019, [0.5m, -1.3m, -1.8m, -1.8m]),
+            ("Reëel te verwachten transformatieopbrengsten", DeficitComponentKind.TransformationYield, 2019, [1.0m, 2.2m, 2.8m, 3.3m]),
+        ];
+        return rows.SelectMany((row, order) => row.Values.Select((value, i) => new DeficitComponent
+        {
+            Year = row.FirstYear + i,
+            Name = row.Name,
+            Kind = row.Kind,
+            Amount = value * Million,
+            SortOrder = order + 1,
+        }));
+    }
+
+    private static void AddScenariosAndMeasures(AppDbContext db)
+    {
+        var doorgaan = new Scenario { Rank = 1, Name = "Doorgaan", Description = "Huidige werkwijze voortzetten; geen nieuwe maatregelen (basispad)." };
+        var optimaliseren = new Scenario { Rank = 2, Name = "Optimaliseren", Description = "Beter beheersen en sturen binnen de bestaande kaders." };
+        var hervormen = new Scenario { Rank = 3, Name = "Hervormen", Description = "Optimaliseren plus stevige ingrepen: collectieve voorzieningen (W4)." };
+        var herstructureren = new Scenario
+        {
+            Rank = 4,
+            Name = "Herstructureren",
+            Description = "Budget is leidend. Niet doorgerekend in het plan; indicatief weergegeven als pad naar evenwicht.",
+            IsIndicative = true,
+        };
+        db.Scenarios.AddRange(doorgaan, optimaliseren, hervormen, herstructureren);
+
+        const decimal k = 1_000m;
+        decimal?[] pm5 = [null, null, null, null, null];
+        Measure M(string code, string title, BudgetDomain? domain, Scenario first, decimal?[] yields, string? note = null,
+            string? includedIn = null, decimal[]? costs = null, int firstYear = 2018) => new()
+        {
+            Code = code,
+            Title = title,
+            Domain = domain,
+            FirstScenario = first,
+            YieldNote = note,
+            YieldIncludedIn = includedIn,
+            Years = yields.Select((y, i) => new MeasureYear { Year = firstYear + i, Yield = y, ImplementationCost = costs?[i] ?? 0m }).ToList(),
+        };
+
+        const string jointP = "Het plan geeft één gezamenlijke opbrengst voor P1 t/m P5 (§4.2.3); die staat bij P1.";
+        db.Measures.AddRange(
+            M("W1", "Meer passende toekenning (voortzetting pilot SWT)", BudgetDomain.Wmo, optimaliseren,
+                [250 * k, 250 * k, 250 * k, 250 * k, 250 * k],
+                note: "Uitvoeringskosten € 125.000 per jaar vanaf 2019 (alleen zo volgt de tabel 'Effect scenario's' van het plan); de € 251.000 voor 2018 loopt via de berap.",
+                costs: [0m, 125 * k, 125 * k, 125 * k, 125 * k]),
+            M("W2", "Midden-scenario thuisondersteuning", BudgetDomain.Wmo, optimaliseren,
+                [100 * k, 200 * k, 500 * k, 800 * k, 1_000 * k]),
+            M("W3", "Vrijval voordeel beschermd wonen ten gunste van individuele begeleiding", BudgetDomain.Wmo, optimaliseren,
+                [2_700 * k, 1_400 * k, 1_400 * k, 1_400 * k, 1_400 * k], note: "Maximale opbrengsten volgens het plan."),
+            M("W4", "Collectiviseren voorzieningen door integrale contractering", BudgetDomain.Wmo, hervormen,
+                [0m, 0m, 500 * k, 1_000 * k, 1_500 * k, 2_000 * k]),
+            M("J1", "BSO+: alleen nog meerkosten financieren uit jeugdhulp", BudgetDomain.Jeugd, optimaliseren,
+                [50 * k, 200 * k, 200 * k, 200 * k, 200 * k]),
+            M("J2", "Onderscheid kinderen met dyslexie en andere spraak-/taalproblemen", BudgetDomain.Jeugd, optimaliseren,
+                [50 * k, 100 * k, 200 * k, 200 * k, 200 * k]),
+            M("J3", "Amv-plaatsen terugbrengen", BudgetDomain.Jeugd, optimaliseren,
+                [0m, 0m, 0m, 0m, 0m], note: "Voorkomt verdere kostenstijging; gesaldeerd geen opbrengst."),
+            M("P1", "Effectievere ondersteuning en begeleiding", BudgetDomain.Participatie, optimaliseren,
+                [284 * k, 718 * k, 718 * k, 718 * k, 718 * k], note: jointP),
+            M("P2", "Verhogen uitstroom en detacheringen, werkgeversdienstverlening gericht op de top 5 (publieke sector)",
+                BudgetDomain.Participatie, optimaliseren, [], includedIn: "P1"),
+            M("P3", "Meer gebruik van werkplekken Wezo door Participatiewet-cliënten", BudgetDomain.Participatie, optimaliseren, [], includedIn: "P1"),
+            M("P4", "Afschaffen indienstnemingssubsidies", BudgetDomain.Participatie, optimaliseren, [], includedIn: "P1"),
+            M("P5", "Passende ondersteuning en zorg", BudgetDomain.Participatie, optimaliseren, [], includedIn: "P1"),
+            M("P6", "Passende huisvesting Wezo-WRA", BudgetDomain.Participatie, optimaliseren, pm5),
+            M("S1", "Verdeelmodellen", null, optimaliseren, pm5),
+            M("S2", "Passende tarieven door nadrukkelijker data-analyse", null, optimaliseren, pm5),
+            M("S3", "Toepassing juiste wetten", null, optimaliseren, [null, 250 * k, 250 * k, 250 * k, 250 * k],
+                note: "Concreet gemaakt voor jeugdhulp (18-/18+)."),
+            M("S4", "Uitvoeringstoets", null, optimaliseren, pm5));
+    }
+}

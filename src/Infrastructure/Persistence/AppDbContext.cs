@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SociaalDomein.Domain.Budgets;
+using SociaalDomein.Domain.Forecasts;
+using SociaalDomein.Domain.Municipalities;
+using SociaalDomein.Domain.Scenarios;
+
+namespace SociaalDomein.Infrastructure.Persistence;
+
+/// <summary>The one database context: application data and the ASP.NET Core Identity tables side by side.</summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<IdentityUser>(options)
+{
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<MunicipalityPopulation> MunicipalityPopulations => Set<MunicipalityPopulation>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<BudgetLineYear> BudgetLineYears => Set<BudgetLineYear>();
+    public DbSet<DeficitComponent> DeficitComponents => Set<DeficitComponent>();
+    public DbSet<Scenario> Scenarios => Set<Scenario>();
+    public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<MeasureYear> MeasureYears => Set<MeasureYear>();
+    public DbSet<PrudenceMargin> PrudenceMargins => Set<PrudenceMargin>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money is numeric(14,2) everywhere (domain.md §3): never double, never an unbounded numeric.
+        configurationBuilder.Properties<decimal>().HavePrecision(14, 2);
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using SociaalDomein.Domain.Security;
+
+namespace SociaalDomein.Web.Auth;
+
+public static class AuthenticationSetup
+{
+    private const string Selector = "CookieOrApiKey";
+
+    /// <summary>Policies named after the role(s) they admit.</summary>
+    public static class Policies
+    {
+        public const string Beheerder = Roles.Beheerder;
+        public const string Financieel = "Financieel"; // Controller, Beheerder
+    }
+
+    /// <summary>Login cookie (ASP.NET Core Identity) for people, X-Api-Key for scripts and BI tools; every
+    /// endpoint needs one of the two unless it says otherwise. Under /api a missing login answers 401 and a
+    /// missing role 403, instead of the redirect to the login page that a browser gets.</summary>
+    public static IServiceCollection AddSociaalDomeinAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Selector;
+                o.DefaultChallengeScheme = Selector;
+                o.DefaultForbidScheme = Selector;
+            })
+            .AddPolicyScheme(Selector, "Login of API-sleutel", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, o =>
+                o.Keys = configuration.GetSection("Api:Keys").Get<List<ApiKey>>() ?? [])
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/geen-toegang";
+            o.Cookie.Name = "SociaalDomein.Login";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events = new CookieAuthenticationEvents
+            {
+                OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden),
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Beheerder, p => p.RequireRole(Roles.Beheerder))
+            .AddPolicy(Policies.Financieel, p => p.RequireRole(Roles.Controller, Roles.Beheerder));
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = apiStatus;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace SociaalDomein.Web.Formatting;
+
+/// <summary>Dutch formatting for people (domain.md §3): € 1.234.567,89, 23-11-2026, € 10,5 mln.</summary>
+public static class Dutch
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static string Euro(decimal amount) => amount.ToString("C2", Culture);
+
+    public static string WholeEuro(decimal amount) => amount.ToString("C0", Culture);
+
+    /// <summary>Millions with one decimal: € 10,5 mln; € -7,1 mln.</summary>
+    public static string EuroMillions(decimal amount) =>
+        (Math.Round(amount / 1_000_000m, 1, MidpointRounding.AwayFromZero)).ToString("C1", Culture) + " mln";
+
+    public static string Date(DateOnly date) => date.ToString("dd-MM-yyyy", Culture);
+
+    public static string Number(int value) => value.ToString("N0", Culture);
+}
