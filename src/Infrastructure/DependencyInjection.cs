@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         var services = builder.Services;
 
         services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(connectionString));
+        services.AddDataProtection().SetApplicationName("SociaalDomein").PersistKeysToDbContext<AppDbContext>();
         services.AddIdentityCore<IdentityUser>(o =>
             {
                 o.Password.RequiredLength = 10;
@@ -41,8 +43,6 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
-        // The Identity stores want a scoped context; it comes from the same factory.
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
 
         services.AddScoped<IdentitySeeder>();
         services.AddHostedService<DatabaseInitializer>();

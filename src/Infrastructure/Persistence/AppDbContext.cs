@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,11 @@ using SociaalDomein.Domain.Scenarios;
 
 namespace SociaalDomein.Infrastructure.Persistence;
 
-/// <summary>The one database context: application data and the ASP.NET Core Identity tables side by side.</summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<IdentityUser>(options)
+/// <summary>The one database context: application data, the ASP.NET Core Identity tables and the Data Protection keys
+/// (so login cookies survive restarts and work across instances) side by side.</summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<MunicipalityPopulation> MunicipalityPopulations => Set<MunicipalityPopulation>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();

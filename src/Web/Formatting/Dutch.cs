@@ -15,6 +15,10 @@ public static class Dutch
     public static string EuroMillions(decimal amount) =>
         (Math.Round(amount / 1_000_000m, 1, MidpointRounding.AwayFromZero)).ToString("C1", Culture) + " mln";
 
+    /// <summary>Thousands of euros without the sign, as council papers print tables "(bedragen x € 1.000)": 45.318, -3.220.</summary>
+    public static string Thousands(decimal amount) =>
+        Math.Round(amount / 1_000m, MidpointRounding.AwayFromZero).ToString("N0", Culture);
+
     public static string Date(DateOnly date) => date.ToString("dd-MM-yyyy", Culture);
 
     public static string Number(int value) => value.ToString("N0", Culture);

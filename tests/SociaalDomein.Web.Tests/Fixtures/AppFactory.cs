@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SociaalDomein.Domain.Security;
+using SociaalDomein.Infrastructure.Tests.Fixtures;
+
+namespace SociaalDomein.Web.Tests.Fixtures;
+
+/// <summary>
+/// The whole app on a database of its own (real PostgreSQL), in Development: demo data and demo accounts are seeded
+/// at start-up exactly as for a user. Two API keys are configured, one per role the tests need.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string WethouderKey = "test-sleutel-wethouder-6f1d2c";
+    public const string BeheerderKey = "test-sleutel-beheerder-93ab07";
+
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Serve on a real loopback port (for the browser tests) instead of the in-memory test server.</summary>
+    protected virtual bool RealPort => false;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await PostgresServer.CreateDatabaseAsync("web");
+        if (RealPort)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+        else
+        {
+            _ = Server; // starts the app, so start-up (migrations, seed) happens here and not inside a test
+        }
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>The address the browser should use (only with a real port).</summary>
+    public Uri RootUri => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:SociaalDomein", ConnectionString);
+        builder.UseSetting("Api:Keys:0:Name", "bi-wethouder");
+        builder.UseSetting("Api:Keys:0:Key", WethouderKey);
+        builder.UseSetting("Api:Keys:0:Role", Roles.Wethouder);
+        builder.UseSetting("Api:Keys:1:Name", "script-beheer");
+        builder.UseSetting("Api:Keys:1:Key", BeheerderKey);
+        builder.UseSetting("Api:Keys:1:Role", Roles.Beheerder);
+    }
+
+    public HttpClient Client(string? apiKey = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>Logs in through the real login form (antiforgery token included); the client keeps the cookie.</summary>
+    public async Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password)
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFactory>
+{
+    public const string Name = "app";
+}
