@@ -57,8 +57,35 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         StartCoreAsync(Path.GetFullPath(dataDirectory), throwaway: false, logger, pgBin, ct);
 
     /// <summary>Starts a server in a new temporary folder, tuned for speed over durability, removed on dispose.</summary>
-    public static Task<LocalPostgresServer> StartThrowawayAsync(ILogger? logger = null, CancellationToken ct = default) =>
-        StartCoreAsync(Path.Combine(Path.GetTempPath(), "sociaaldomein-pg-" + Guid.NewGuid().ToString("N")[..12]), throwaway: true, logger, null, ct);
+    public static Task<LocalPostgresServer> StartThrowawayAsync(ILogger? logger = null, CancellationToken ct = default)
+    {
+        RemoveAbandonedThrowaways();
+        return StartCoreAsync(Path.Combine(Path.GetTempPath(), ThrowawayPrefix + Guid.NewGuid().ToString("N")[..12]), throwaway: true, logger, null, ct);
+    }
+
+    private const string ThrowawayPrefix = "sociaaldomein-pg-";
+
+    /// <summary>A test process that is killed (or whose exit handler is cut short) leaves its throwaway folder behind.
+    /// Folders older than ten minutes without a live server are removed; younger ones may be another run starting.</summary>
+    private static void RemoveAbandonedThrowaways()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), ThrowawayPrefix + "*"))
+        {
+            try
+            {
+                var pidFile = Path.Combine(dir, "data", "postmaster.pid");
+                var pid = File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var p) ? p : 0;
+                if (Directory.GetLastWriteTimeUtc(dir) < DateTime.UtcNow.AddMinutes(-10) && (pid == 0 || !Directory.Exists($"/proc/{pid}")))
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Someone else's, or in use: leave it.
+            }
+        }
+    }
 
     private static async Task<LocalPostgresServer> StartCoreAsync(string root, bool throwaway, ILogger? logger, string? pgBin, CancellationToken ct)
     {
