@@ -119,11 +119,7 @@ public class DemoDataSeederTests(DatabaseFixture fixture) : IClassFixture<Databa
     [Fact]
     public async Task Every_line_of_every_year_rounds_to_its_printed_figure()
     {
-        await fixture.ResetAsync();
-        await using (var db = fixture.CreateContext())
-        {
-            await DemoDataSeeder.SeedAsync(db);
-        }
+        await fixture.ResetAndSeedDemoDataAsync();
 
         var budgets = new BudgetService(fixture.ContextFactory);
         var mismatches = new List<string>();
@@ -150,11 +146,7 @@ public class DemoDataSeederTests(DatabaseFixture fixture) : IClassFixture<Databa
     [Fact]
     public async Task Every_year_has_the_21_lines_of_Bijlage_1_in_their_printed_order()
     {
-        await fixture.ResetAsync();
-        await using (var db = fixture.CreateContext())
-        {
-            await DemoDataSeeder.SeedAsync(db);
-        }
+        await fixture.ResetAndSeedDemoDataAsync();
 
         var budgets = new BudgetService(fixture.ContextFactory);
         Assert.Equal([2015, 2016, 2017], await budgets.YearsAsync());
@@ -203,11 +195,7 @@ public class DemoDataSeederTests(DatabaseFixture fixture) : IClassFixture<Databa
     [Fact]
     public async Task The_demonstration_municipality_is_based_on_Zwolle()
     {
-        await fixture.ResetAsync();
-        await using (var db = fixture.CreateContext())
-        {
-            await DemoDataSeeder.SeedAsync(db);
-        }
+        await fixture.ResetAndSeedDemoDataAsync();
 
         var municipality = await fixture.QueryAsync(db => db.Municipalities.Include(m => m.Populations).SingleAsync());
         Assert.Equal("Demogemeente (gebaseerd op Zwolle)", municipality.Name);
@@ -219,11 +207,7 @@ public class DemoDataSeederTests(DatabaseFixture fixture) : IClassFixture<Databa
     [Fact]
     public async Task The_plan_has_17_measures()
     {
-        await fixture.ResetAsync();
-        await using (var db = fixture.CreateContext())
-        {
-            await DemoDataSeeder.SeedAsync(db);
-        }
+        await fixture.ResetAndSeedDemoDataAsync();
 
         var codes = await fixture.QueryAsync(db => db.Measures.Select(m => m.Code).ToListAsync());
         Assert.Equal(
@@ -234,11 +218,7 @@ public class DemoDataSeederTests(DatabaseFixture fixture) : IClassFixture<Databa
     [Fact]
     public async Task PM_yields_are_those_the_plan_leaves_unquantified()
     {
-        await fixture.ResetAsync();
-        await using (var db = fixture.CreateContext())
-        {
-            await DemoDataSeeder.SeedAsync(db);
-        }
+        await fixture.ResetAndSeedDemoDataAsync();
 
         var pm = await fixture.QueryAsync(db => db.MeasureYears
             .Where(y => y.Yield == null)
@@ -255,11 +235,7 @@ public class DemoDataSeederTests(DatabaseFixture fixture) : IClassFixture<Databa
     [Fact]
     public async Task P2_to_P5_have_their_yield_included_in_P1()
     {
-        await fixture.ResetAsync();
-        await using (var db = fixture.CreateContext())
-        {
-            await DemoDataSeeder.SeedAsync(db);
-        }
+        await fixture.ResetAndSeedDemoDataAsync();
 
         var measures = await fixture.QueryAsync(db => db.Measures.Include(m => m.Years).ToListAsync());
         var included = measures.Where(m => m.YieldIncludedIn is not null).ToList();

@@ -43,6 +43,14 @@ public sealed class DatabaseFixture : IAsyncLifetime
         await _respawner.ResetAsync(connection);
     }
 
+    /// <summary>An empty database filled with the demonstration municipality, as a first start would.</summary>
+    public async Task ResetAndSeedDemoDataAsync()
+    {
+        await ResetAsync();
+        await using var db = CreateContext();
+        await SociaalDomein.Infrastructure.DemoData.DemoDataSeeder.SeedAsync(db);
+    }
+
     public async Task InsertAsync<T>(params T[] entities) where T : class
     {
         await using var db = CreateContext();

@@ -13,20 +13,13 @@ public class ScenarioServiceTests(DatabaseFixture fixture) : IClassFixture<Datab
 {
     private static decimal Millions(decimal euros) => Math.Round(euros / 1_000_000m, 1, MidpointRounding.AwayFromZero);
 
-    private async Task SeedAsync()
-    {
-        await fixture.ResetAsync();
-        await using var db = fixture.CreateContext();
-        Assert.True(await DemoDataSeeder.SeedAsync(db));
-    }
-
     [Theory]
     [InlineData("Doorgaan", "-10.5 -9.0 -9.3 -9.2 -8.7")]
     [InlineData("Optimaliseren", "-7.1 -6.0 -5.9 -5.5 -4.8")]
     [InlineData("Hervormen", "-7.1 -6.0 -5.4 -4.5 -3.3")]
     public async Task The_deficits_of_the_scenarios_match_the_plan(string scenario, string millions2018To2022)
     {
-        await SeedAsync();
+        await fixture.ResetAndSeedDemoDataAsync();
 
         var deficits = await new ScenarioService(fixture.ContextFactory).DeficitsAsync();
 
@@ -41,7 +34,7 @@ public class ScenarioServiceTests(DatabaseFixture fixture) : IClassFixture<Datab
     [Fact]
     public async Task Herstructureren_is_shown_indicatively_as_a_path_to_balance()
     {
-        await SeedAsync();
+        await fixture.ResetAndSeedDemoDataAsync();
 
         var deficits = await new ScenarioService(fixture.ContextFactory).DeficitsAsync();
 
@@ -57,7 +50,7 @@ public class ScenarioServiceTests(DatabaseFixture fixture) : IClassFixture<Datab
     [Fact]
     public async Task The_PM_measures_are_counted_per_year()
     {
-        await SeedAsync();
+        await fixture.ResetAndSeedDemoDataAsync();
 
         var deficits = await new ScenarioService(fixture.ContextFactory).DeficitsAsync();
 
@@ -79,7 +72,7 @@ public class ScenarioServiceTests(DatabaseFixture fixture) : IClassFixture<Datab
     [Fact]
     public async Task The_overview_shows_the_last_actual_year_and_the_coming_forecast_year()
     {
-        await SeedAsync();
+        await fixture.ResetAndSeedDemoDataAsync();
         var contexts = fixture.ContextFactory;
         var budgets = new BudgetService(contexts);
         var overview = new OverviewService(contexts, new MunicipalityService(contexts), budgets, new ScenarioService(contexts));

@@ -91,12 +91,11 @@ public sealed class LoginTests(AppFactory app)
     {
         var client = app.Client();
         await app.LoginAsync(client, "controller@demo.local", DemoAccounts.Password);
-        var page = await client.GetStringAsync("/");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = AppFactory.AntiforgeryToken(await client.GetStringAsync("/"));
 
         var logout = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = token,
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
