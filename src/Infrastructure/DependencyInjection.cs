@@ -14,6 +14,7 @@ using SociaalDomein.Infrastructure.Jobs;
 using SociaalDomein.Infrastructure.Municipalities;
 using SociaalDomein.Infrastructure.Overview;
 using SociaalDomein.Infrastructure.Persistence;
+using SociaalDomein.Infrastructure.Privacy;
 using SociaalDomein.Infrastructure.Scenarios;
 
 namespace SociaalDomein.Infrastructure;
@@ -23,13 +24,15 @@ public static class DependencyInjection
     public const string HangfireSchema = "hangfire";
 
     /// <summary>The database, Identity stores, background jobs, health checks and the feature services.
-    /// Expects ConnectionStrings:SociaalDomein to be set (see <see cref="DatabaseStartup"/>).</summary>
+    /// Expects ConnectionStrings:SociaalDomein to be set (see <see cref="DatabaseStartup"/>). Throws
+    /// <see cref="StartupException"/> outside Development when no pseudonymisation key is configured.</summary>
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(DatabaseStartup.ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseStartup.ConnectionStringName} is not set.");
         var services = builder.Services;
 
+        services.AddSingleton(new Pseudonymiser(PseudonymisationKey.Resolve(builder.Configuration, builder.Environment)));
         services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(connectionString));
         services.AddDataProtection().SetApplicationName("SociaalDomein").PersistKeysToDbContext<AppDbContext>();
         services.AddIdentityCore<IdentityUser>(o =>

@@ -17,25 +17,30 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICult
 var builder = WebApplication.CreateBuilder(args);
 
 using var startupLogs = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true));
-LocalPostgresServer? localDatabase;
+LocalPostgresServer? localDatabase = null;
 try
 {
     localDatabase = await DatabaseStartup.PrepareAsync(builder.Configuration, startupLogs.CreateLogger("SociaalDomein.Database"));
+    if (localDatabase is not null)
+    {
+        // Registered first, so it stops last: after the job server and the web server have let go of the database.
+        builder.Services.AddSingleton(localDatabase);
+        builder.Services.AddHostedService<LocalPostgresLifetime>();
+    }
+
+    builder.AddInfrastructure();
 }
-catch (DatabaseStartupException ex)
+catch (StartupException ex)
 {
     Console.Error.WriteLine($"SociaalDomein kan niet starten: {ex.Message}");
+    if (localDatabase is not null)
+    {
+        await localDatabase.StopAsync();
+    }
+
     return 1;
 }
 
-if (localDatabase is not null)
-{
-    // Registered first, so it stops last: after the job server and the web server have let go of the database.
-    builder.Services.AddSingleton(localDatabase);
-    builder.Services.AddHostedService<LocalPostgresLifetime>();
-}
-
-builder.AddInfrastructure();
 builder.Services.AddSociaalDomeinAuthentication(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

@@ -13,7 +13,7 @@ public static class DatabaseStartup
     /// <summary>
     /// With ConnectionStrings:SociaalDomein configured: checks that it answers (retrying briefly, for a database that
     /// is still starting) and returns no local server. Without: starts the embedded local server and writes its
-    /// connection string into the configuration. Failures throw <see cref="DatabaseStartupException"/>.
+    /// connection string into the configuration. Failures throw <see cref="StartupException"/>.
     /// </summary>
     public static async Task<LocalPostgresServer?> PrepareAsync(IConfigurationManager configuration, ILogger logger, CancellationToken ct = default)
     {
@@ -40,7 +40,7 @@ public static class DatabaseStartup
         }
         catch (ArgumentException ex)
         {
-            throw new DatabaseStartupException(
+            throw new StartupException(
                 $"ConnectionStrings:{ConnectionStringName} is geen geldige PostgreSQL-verbindingsreeks: {ex.Message}", ex);
         }
 
@@ -67,7 +67,7 @@ public static class DatabaseStartup
             }
         }
 
-        throw new DatabaseStartupException(
+        throw new StartupException(
             $"De database uit ConnectionStrings:{ConnectionStringName} ({where}) antwoordt niet: {last?.Message} " +
             "Controleer of die PostgreSQL-server draait en bereikbaar is en of gebruiker, wachtwoord en databasenaam kloppen, " +
             $"of laat ConnectionStrings:{ConnectionStringName} weg om de ingebouwde lokale database te gebruiken.", last);

@@ -148,7 +148,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new DatabaseStartupException(
+            throw new StartupException(
                 $"De databasemap '{_root}' is niet bruikbaar: {ex.Message}. " +
                 "Kies een map waarin deze gebruiker mag schrijven met de instelling Database:DataDirectory " +
                 "(bijvoorbeeld de omgevingsvariabele Database__DataDirectory).", ex);
@@ -167,7 +167,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     {
         if (!OsUserExists(OsUserWhenRoot))
         {
-            throw new DatabaseStartupException(
+            throw new StartupException(
                 "De app draait als root, en PostgreSQL weigert als root te draaien, maar er is geen gebruiker 'postgres' om de server onder te starten. " +
                 "Start de app als een gewone gebruiker, of installeer het PostgreSQL-pakket (dat maakt die gebruiker aan).");
         }
@@ -208,7 +208,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         var (exit, output) = await RunAsync(Path.Combine(_binDir, "initdb"), args, ct);
         if (exit != 0)
         {
-            throw new DatabaseStartupException(
+            throw new StartupException(
                 $"Het aanmaken van de lokale database in '{ClusterDir}' is mislukt (initdb, code {exit}): {Tail(output)} " +
                 "Kies eventueel een andere map met Database:DataDirectory.");
         }
@@ -274,7 +274,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         if (exit != 0)
         {
             var log = File.Exists(LogFile) ? Tail(await File.ReadAllTextAsync(LogFile, ct)) : "";
-            throw new DatabaseStartupException(
+            throw new StartupException(
                 $"De lokale PostgreSQL-server in '{_root}' wil niet starten (pg_ctl, code {exit}): {Tail(output)} {log} " +
                 $"Het volledige logboek staat in '{LogFile}'.");
         }
@@ -385,7 +385,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
             start.ArgumentList.Add(a);
         }
 
-        using var process = Process.Start(start) ?? throw new DatabaseStartupException($"Kan '{program}' niet starten.");
+        using var process = Process.Start(start) ?? throw new StartupException($"Kan '{program}' niet starten.");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
@@ -405,7 +405,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new DatabaseStartupException($"'{program} {string.Join(' ', args)}' is mislukt: {error.Trim()}");
+            throw new StartupException($"'{program} {string.Join(' ', args)}' is mislukt: {error.Trim()}");
         }
     }
 

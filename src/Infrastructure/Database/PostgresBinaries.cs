@@ -6,7 +6,7 @@ public static class PostgresBinaries
     public const string OverrideVariable = "PG_BIN";
 
     /// <summary>The folder holding initdb and pg_ctl: PG_BIN when set, else PATH, else the usual install folders
-    /// (newest version first). Throws a <see cref="DatabaseStartupException"/> when there is none.</summary>
+    /// (newest version first). Throws a <see cref="StartupException"/> when there is none.</summary>
     public static string Locate(string? pgBin = null)
     {
         pgBin ??= Environment.GetEnvironmentVariable(OverrideVariable);
@@ -14,13 +14,13 @@ public static class PostgresBinaries
         {
             return HasServerPrograms(pgBin)
                 ? pgBin
-                : throw new DatabaseStartupException(
+                : throw new StartupException(
                     $"{OverrideVariable} wijst naar '{pgBin}', maar daar staan geen initdb en pg_ctl. " +
                     $"Zet {OverrideVariable} op de map met de PostgreSQL-serverprogramma's (bijvoorbeeld /usr/lib/postgresql/15/bin).");
         }
 
         var found = Candidates().FirstOrDefault(HasServerPrograms);
-        return found ?? throw new DatabaseStartupException(
+        return found ?? throw new StartupException(
             "Er is geen PostgreSQL-server op deze machine gevonden (initdb en pg_ctl staan niet op PATH of in de gebruikelijke mappen). " +
             "Installeer PostgreSQL (bijvoorbeeld 'apt-get install postgresql'), " +
             $"wijs met {OverrideVariable} de map met initdb en pg_ctl aan, " +

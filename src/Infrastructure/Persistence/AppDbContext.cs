@@ -2,10 +2,14 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SociaalDomein.Domain.Assignments;
 using SociaalDomein.Domain.Budgets;
+using SociaalDomein.Domain.Districts;
 using SociaalDomein.Domain.Forecasts;
+using SociaalDomein.Domain.Imports;
 using SociaalDomein.Domain.Municipalities;
 using SociaalDomein.Domain.Scenarios;
+using SociaalDomein.Domain.Stacking;
 
 namespace SociaalDomein.Infrastructure.Persistence;
 
@@ -23,6 +27,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<MeasureYear> MeasureYears => Set<MeasureYear>();
     public DbSet<PrudenceMargin> PrudenceMargins => Set<PrudenceMargin>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<PostcodeDistrict> PostcodeDistricts => Set<PostcodeDistrict>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
+    public DbSet<StackingSnapshot> StackingSnapshots => Set<StackingSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

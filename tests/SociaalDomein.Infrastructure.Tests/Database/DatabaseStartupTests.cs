@@ -13,7 +13,7 @@ public sealed class DatabaseStartupTests
         var configuration = new ConfigurationManager();
         configuration["ConnectionStrings:SociaalDomein"] = "Host=127.0.0.1;Port=1;Database=x;Username=x;Password=x";
 
-        var error = await Assert.ThrowsAsync<DatabaseStartupException>(() => DatabaseStartup.PrepareAsync(configuration, NullLogger.Instance));
+        var error = await Assert.ThrowsAsync<StartupException>(() => DatabaseStartup.PrepareAsync(configuration, NullLogger.Instance));
 
         Assert.Contains("ConnectionStrings:SociaalDomein", error.Message);
         Assert.Contains("127.0.0.1:1", error.Message);
@@ -26,7 +26,7 @@ public sealed class DatabaseStartupTests
         var configuration = new ConfigurationManager();
         configuration["ConnectionStrings:SociaalDomein"] = "Host=127.0.0.1;Geen=sleutel";
 
-        var error = await Assert.ThrowsAsync<DatabaseStartupException>(() => DatabaseStartup.PrepareAsync(configuration, NullLogger.Instance));
+        var error = await Assert.ThrowsAsync<StartupException>(() => DatabaseStartup.PrepareAsync(configuration, NullLogger.Instance));
 
         Assert.Contains("ConnectionStrings:SociaalDomein", error.Message);
         Assert.Contains("geen geldige", error.Message);

@@ -200,7 +200,7 @@ public sealed class LocalPostgresServerTests : IAsyncLifetime
         var file = Path.Combine(_root, "geen-map");
         await File.WriteAllTextAsync(file, "dit is een bestand");
 
-        var error = await Assert.ThrowsAsync<DatabaseStartupException>(() => StartAsync(file));
+        var error = await Assert.ThrowsAsync<StartupException>(() => StartAsync(file));
 
         Assert.Contains("Database:DataDirectory", error.Message);
         Assert.Contains("niet bruikbaar", error.Message);
@@ -213,7 +213,7 @@ public sealed class LocalPostgresServerTests : IAsyncLifetime
         var file = Path.Combine(_root, "geen-map");
         await File.WriteAllTextAsync(file, "dit is een bestand");
 
-        var error = await Assert.ThrowsAsync<DatabaseStartupException>(() => StartAsync(Path.Combine(file, "postgres")));
+        var error = await Assert.ThrowsAsync<StartupException>(() => StartAsync(Path.Combine(file, "postgres")));
 
         Assert.Contains("Database:DataDirectory", error.Message);
     }
@@ -225,7 +225,7 @@ public sealed class LocalPostgresServerTests : IAsyncLifetime
         Directory.CreateDirectory(Path.GetDirectoryName(foreign)!);
         await File.WriteAllTextAsync(foreign, "niet weggooien");
 
-        var error = await Assert.ThrowsAsync<DatabaseStartupException>(() => StartAsync());
+        var error = await Assert.ThrowsAsync<StartupException>(() => StartAsync());
 
         Assert.Contains("Database:DataDirectory", error.Message);
         Assert.Equal("niet weggooien", await File.ReadAllTextAsync(foreign));
@@ -234,7 +234,7 @@ public sealed class LocalPostgresServerTests : IAsyncLifetime
     [Fact]
     public async Task Missing_server_programs_are_reported_naming_PG_BIN()
     {
-        var error = await Assert.ThrowsAsync<DatabaseStartupException>(() => LocalPostgresServer.StartAsync(DataDirectory, pgBin: "/nonexistent"));
+        var error = await Assert.ThrowsAsync<StartupException>(() => LocalPostgresServer.StartAsync(DataDirectory, pgBin: "/nonexistent"));
 
         Assert.Contains("PG_BIN", error.Message);
         Assert.Contains("/nonexistent", error.Message);

@@ -19,6 +19,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string WethouderKey = "test-sleutel-wethouder-6f1d2c";
     public const string BeheerderKey = "test-sleutel-beheerder-93ab07";
 
+    /// <summary>A fixed key for tests only (32 bytes, base64).</summary>
+    public const string TestPseudonymisationKey = "dGVzdC1zbGV1dGVsLXBzZXVkb25pZW0tMzItYnl0ZXM=";
+
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>Serve on a real loopback port (for the browser tests) instead of the in-memory test server.</summary>
@@ -47,6 +50,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:SociaalDomein", ConnectionString);
+        builder.UseSetting("Pseudonymisation:Key", TestPseudonymisationKey);
         builder.UseSetting("Api:Keys:0:Name", "bi-wethouder");
         builder.UseSetting("Api:Keys:0:Key", WethouderKey);
         builder.UseSetting("Api:Keys:0:Role", Roles.Wethouder);

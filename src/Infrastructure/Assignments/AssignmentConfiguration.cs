@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SociaalDomein.Domain.Assignments;
+
+namespace SociaalDomein.Infrastructure.Assignments;
+
+internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
+{
+    public void Configure(EntityTypeBuilder<Assignment> builder)
+    {
+        builder.ToTable("Assignments");
+        builder.Property(a => a.IdentityKey).HasMaxLength(200);
+        builder.HasIndex(a => a.IdentityKey).IsUnique();
+        builder.Property(a => a.ClientKey).HasMaxLength(32);
+        builder.Property(a => a.AddressKey).HasMaxLength(32);
+        builder.Property(a => a.CaseNumber).HasMaxLength(50);
+        builder.Property(a => a.Postcode4).HasMaxLength(4).IsFixedLength();
+        builder.Property(a => a.ProductCategory).HasMaxLength(2);
+        builder.Property(a => a.ProductCode).HasMaxLength(10);
+        builder.Property(a => a.ProductDescription).HasMaxLength(200);
+        builder.Property(a => a.ProviderAgb).HasMaxLength(8).IsFixedLength();
+        builder.Property(a => a.ProviderName).HasMaxLength(200);
+        builder.Property(a => a.AssignmentNumber).HasMaxLength(50);
+        builder.Property(a => a.Unit).HasMaxLength(20);
+        builder.Property(a => a.Volume).HasPrecision(14, 4);
+        builder.Property(a => a.Tariff).HasPrecision(14, 4);
+        builder.HasIndex(a => new { a.StartDate, a.EndDate });
+        builder.HasIndex(a => a.ClientKey);
+        builder.HasIndex(a => a.ImportRunId);
+    }
+}
