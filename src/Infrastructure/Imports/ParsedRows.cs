@@ -1,0 +1,32 @@
+using SociaalDomein.Domain.Assignments;
+
+namespace SociaalDomein.Infrastructure.Imports;
+
+/// <summary>Why a row was rejected: row number in the file (the header is row 1), the column as the file names
+/// it, and a Dutch reason, e.g. <c>ingangsdatum '31-02-2018' is geen geldige datum</c>.</summary>
+public sealed record RowError(int Row, string Column, string Message);
+
+/// <summary>One data row of a file: a valid record, or the errors that reject it; <see cref="RawRow"/> is the row as
+/// the file had it (CSV line, or the cells joined with ';'), for the download of rejected rows.</summary>
+public sealed record ParsedRow(int Row, AssignmentRecord? Record, IReadOnlyList<RowError> Errors, string RawRow);
+
+public enum SourceFormat
+{
+    Csv = 1,
+    Excel = 2,
+    IWmoIJw301 = 3,
+}
+
+/// <summary>An opened toewijzingen file: its format, the columns it has that the product does not know, the number of
+/// data rows when known up front, and its rows, read lazily (a CSV of a million rows is streamed, not loaded).</summary>
+public interface IToewijzingenFile : IDisposable
+{
+    SourceFormat Format { get; }
+    IReadOnlyList<string> UnknownColumns { get; }
+
+    /// <summary>The header as the file has it, for the download of rejected rows (null for XML).</summary>
+    string? HeaderLine { get; }
+
+    int? TotalRows { get; }
+    IEnumerable<ParsedRow> Rows { get; }
+}
