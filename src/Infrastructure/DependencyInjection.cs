@@ -6,10 +6,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using SociaalDomein.Infrastructure.Budgets;
 using SociaalDomein.Infrastructure.Database;
 using SociaalDomein.Infrastructure.Health;
 using SociaalDomein.Infrastructure.Identity;
+using SociaalDomein.Infrastructure.Imports;
 using SociaalDomein.Infrastructure.Jobs;
 using SociaalDomein.Infrastructure.Municipalities;
 using SociaalDomein.Infrastructure.Overview;
@@ -33,7 +35,9 @@ public static class DependencyInjection
         var services = builder.Services;
 
         services.AddSingleton(new Pseudonymiser(PseudonymisationKey.Resolve(builder.Configuration, builder.Environment)));
-        services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(connectionString));
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        services.AddSingleton(dataSource);
+        services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(dataSource));
         services.AddDataProtection().SetApplicationName("SociaalDomein").PersistKeysToDbContext<AppDbContext>();
         services.AddIdentityCore<IdentityUser>(o =>
             {
@@ -49,6 +53,11 @@ public static class DependencyInjection
 
         services.AddScoped<IdentitySeeder>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<ImportRecovery>(); // after the migrations, before the job server
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ImportStorage>();
+        services.AddSingleton<ImportService>();
+        services.AddTransient<ImportJob>();
 
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -68,6 +77,7 @@ public static class DependencyInjection
         services.AddSingleton<BudgetService>();
         services.AddSingleton<ScenarioService>();
         services.AddSingleton<OverviewService>();
+        services.AddSingleton<Stacking.StackingService>().AddTransient<Stacking.StackingRecomputeJob>();
         return builder;
     }
 }

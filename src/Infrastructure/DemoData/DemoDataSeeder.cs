@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SociaalDomein.Domain.Budgets;
 using SociaalDomein.Domain.Forecasts;
 using SociaalDomein.Domain.Municipalities;
 using SociaalDomein.Domain.Scenarios;
+using SociaalDomein.Infrastructure.Imports;
 using SociaalDomein.Infrastructure.Persistence;
 
 namespace SociaalDomein.Infrastructure.DemoData;
@@ -11,38 +13,70 @@ namespace SociaalDomein.Infrastructure.DemoData;
 /// <summary>
 /// Fills an empty database with the demonstration municipality: Zwolle's figures from the Interventieplan sociaal
 /// domein (seed 001): the budget table 2015–2017 of Bijlage 1, the deficit components 2017–2022 of §3.5, the four
-/// scenarios and the measures of §4.2 with their yields as the plan gives them.
+/// scenarios and the measures of §4.2 with their yields as the plan gives them; Zwolle's five districts and synthetic
+/// assignments shaped like the stacking answer of seed 000 (<see cref="DemoAssignments"/>).
 /// </summary>
 public static class DemoDataSeeder
 {
     public const string MunicipalityName = "Demogemeente (gebaseerd op Zwolle)";
     private const decimal Million = 1_000_000m;
 
-    /// <summary>Seeds when the database holds no municipality yet; returns whether it did.</summary>
+    /// <summary>Seeds what the database lacks of the demonstration set; returns whether it added anything. A database
+    /// holding a real municipality gets nothing.</summary>
     public static async Task<bool> SeedAsync(AppDbContext db, CancellationToken ct = default)
     {
-        if (await db.Municipalities.AnyAsync(ct))
+        var seeded = false;
+        if (!await db.Municipalities.AnyAsync(ct))
         {
-            return false;
+            db.Municipalities.Add(new Municipality
+            {
+                Name = MunicipalityName,
+                IsDemo = true,
+                Populations = [new MunicipalityPopulation { Year = 2018, Inhabitants = 126_138 }],
+            });
+            db.BudgetLines.AddRange(ReadBudgetLines());
+            db.DeficitComponents.AddRange(DeficitComponents());
+            db.PrudenceMargins.AddRange(
+                new PrudenceMargin { Year = 2018, Amount = 1.0m * Million },
+                new PrudenceMargin { Year = 2019, Amount = 2.0m * Million },
+                new PrudenceMargin { Year = 2020, Amount = 2.5m * Million },
+                new PrudenceMargin { Year = 2021, Amount = 2.5m * Million },
+                new PrudenceMargin { Year = 2022, Amount = 2.5m * Million });
+            AddScenariosAndMeasures(db);
+            await db.SaveChangesAsync(ct);
+            seeded = true;
         }
 
-        db.Municipalities.Add(new Municipality
+        if (!await db.Municipalities.AnyAsync(m => m.IsDemo, ct))
         {
-            Name = MunicipalityName,
-            IsDemo = true,
-            Populations = [new MunicipalityPopulation { Year = 2018, Inhabitants = 126_138 }],
-        });
-        db.BudgetLines.AddRange(ReadBudgetLines());
-        db.DeficitComponents.AddRange(DeficitComponents());
-        db.PrudenceMargins.AddRange(
-            new PrudenceMargin { Year = 2018, Amount = 1.0m * Million },
-            new PrudenceMargin { Year = 2019, Amount = 2.0m * Million },
-            new PrudenceMargin { Year = 2020, Amount = 2.5m * Million },
-            new PrudenceMargin { Year = 2021, Amount = 2.5m * Million },
-            new PrudenceMargin { Year = 2022, Amount = 2.5m * Million });
-        AddScenariosAndMeasures(db);
-        await db.SaveChangesAsync(ct);
-        return true;
+            return seeded;
+        }
+
+        if (!await db.Districts.AnyAsync(ct))
+        {
+            db.Districts.AddRange(DemoAssignments.Districts());
+            await db.SaveChangesAsync(ct);
+            seeded = true;
+        }
+
+        if (!await db.Assignments.AnyAsync(ct))
+        {
+            // The import's own set-based path: ten thousand rows through EF would take seconds.
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await using var loader = await AssignmentLoader.BeginAsync(connection, ct);
+            foreach (var record in DemoAssignments.Generate())
+            {
+                await loader.WriteAsync(record, ct);
+            }
+
+            await loader.MergeAsync(connection, importRunId: 0, ct);
+            await transaction.CommitAsync(ct);
+            seeded = true;
+        }
+
+        return seeded;
     }
 
     /// <summary>Reads Bijlage 1 from the embedded CSV (amounts in euros, reconstructed so that every figure the

@@ -18,6 +18,8 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
+        api.MapImports();
+        api.MapStacking();
 
         api.MapGet("/budget/years", (BudgetService budgets, CancellationToken ct) => budgets.YearsAsync(ct));
 

@@ -15,6 +15,7 @@ public static class AuthenticationSetup
     {
         public const string Beheerder = Roles.Beheerder;
         public const string Financieel = "Financieel"; // Controller, Beheerder
+        public const string Importeren = "Importeren"; // Beheerder, Contractmanager
     }
 
     /// <summary>Login cookie (ASP.NET Core Identity) for people, X-Api-Key for scripts and BI tools; every
@@ -55,7 +56,8 @@ public static class AuthenticationSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Beheerder, p => p.RequireRole(Roles.Beheerder))
-            .AddPolicy(Policies.Financieel, p => p.RequireRole(Roles.Controller, Roles.Beheerder));
+            .AddPolicy(Policies.Financieel, p => p.RequireRole(Roles.Controller, Roles.Beheerder))
+            .AddPolicy(Policies.Importeren, p => p.RequireRole(Roles.Beheerder, Roles.Contractmanager));
         services.AddCascadingAuthenticationState();
         return services;
     }

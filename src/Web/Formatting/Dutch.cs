@@ -1,4 +1,5 @@
 using System.Globalization;
+using SociaalDomein.Domain.Imports;
 
 namespace SociaalDomein.Web.Formatting;
 
@@ -20,6 +21,22 @@ public static class Dutch
         Math.Round(amount / 1_000m, MidpointRounding.AwayFromZero).ToString("N0", Culture);
 
     public static string Date(DateOnly date) => date.ToString("dd-MM-yyyy", Culture);
+
+    /// <summary>A moment in Dutch time: 23-11-2026 14:05.</summary>
+    public static string DateTime(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, Amsterdam).ToString("dd-MM-yyyy HH:mm", Culture);
+
+    public static string Status(ImportStatus status) => status switch
+    {
+        ImportStatus.Queued => "In de wachtrij",
+        ImportStatus.Running => "Bezig",
+        ImportStatus.Succeeded => "Geslaagd",
+        ImportStatus.Failed => "Mislukt",
+        ImportStatus.Rejected => "Afgekeurd",
+        _ => status.ToString(),
+    };
+
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public static string Number(int value) => value.ToString("N0", Culture);
 }

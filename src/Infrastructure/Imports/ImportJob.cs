@@ -1,0 +1,179 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+using SociaalDomein.Domain.Imports;
+using SociaalDomein.Infrastructure.Imports.Toewijzingen;
+using SociaalDomein.Infrastructure.Privacy;
+
+namespace SociaalDomein.Infrastructure.Imports;
+
+/// <summary>
+/// Imports one uploaded file in the background. All or nothing: the rows are loaded and the run is marked succeeded
+/// in one transaction; a file with rejected rows loads nothing unless the user chose "alleen geldige rijen
+/// importeren"; a crash rolls everything back (and <see cref="ImportRecovery"/> marks the run failed at the next start).
+/// </summary>
+public sealed class ImportJob(NpgsqlDataSource database, ImportStorage storage, Pseudonymiser pseudonymiser, IBackgroundJobClient jobs, ILogger<ImportJob> logger)
+{
+    private const int ProgressEvery = 10_000;
+
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(long importRunId, CancellationToken ct)
+    {
+        if (!await ClaimAsync(importRunId, ct))
+        {
+            return; // already handled (a second delivery of the same job, or a run marked failed after a restart)
+        }
+
+        try
+        {
+            var outcome = await ImportAsync(importRunId, ct);
+            logger.LogInformation("Import {Id}: {Status}", importRunId, outcome);
+            if (outcome == ImportStatus.Succeeded)
+            {
+                jobs.Enqueue<Stacking.StackingRecomputeJob>(job => job.RunAsync(null, CancellationToken.None));
+            }
+        }
+        catch (ImportFileException ex)
+        {
+            await FinishAsync(importRunId, ImportStatus.Rejected, ex.Message, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Import {Id} mislukt", importRunId);
+            await FinishAsync(importRunId, ImportStatus.Failed,
+                $"De import is afgebroken door een fout; er is niets ingelezen. ({ex.GetType().Name}: {ex.Message})", CancellationToken.None);
+        }
+    }
+
+    private async Task<ImportStatus> ImportAsync(long importRunId, CancellationToken ct)
+    {
+        var (fileName, onlyValidRows) = await ReadRunAsync(importRunId, ct);
+        await using var stream = storage.Open(importRunId);
+        using var file = ToewijzingenReader.Open(stream, fileName, pseudonymiser);
+        await UpdateAsync(importRunId, """ "RowsTotal" = @total, "UnknownColumns" = @unknown """, ct,
+            ("total", (object?)file.TotalRows ?? DBNull.Value), ("unknown", file.UnknownColumns.ToArray()));
+
+        await using var errorsConnection = await database.OpenConnectionAsync(ct);
+        await using var errors = await errorsConnection.BeginBinaryImportAsync(
+            """COPY "ImportRowErrors" ("ImportRunId", "Row", "Column", "Message", "RawRow") FROM STDIN (FORMAT BINARY)""", ct);
+
+        await using var connection = await database.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var loader = await AssignmentLoader.BeginAsync(connection, ct);
+        int read = 0, rejected = 0, revoked = 0;
+        foreach (var row in file.Rows)
+        {
+            read++;
+            if (row.Record is { } record)
+            {
+                await loader.WriteAsync(record, ct);
+                revoked += record.IsRevoked ? 1 : 0;
+            }
+            else
+            {
+                rejected++;
+                foreach (var error in row.Errors)
+                {
+                    await errors.StartRowAsync(ct);
+                    await errors.WriteAsync(importRunId, NpgsqlDbType.Bigint, ct);
+                    await errors.WriteAsync(error.Row, NpgsqlDbType.Integer, ct);
+                    await errors.WriteAsync(error.Column, NpgsqlDbType.Text, ct);
+                    await errors.WriteAsync(error.Message, NpgsqlDbType.Text, ct);
+                    await errors.WriteAsync(row.RawRow, NpgsqlDbType.Text, ct);
+                }
+            }
+
+            if (read % ProgressEvery == 0)
+            {
+                await UpdateAsync(importRunId, """ "RowsDone" = @done """, ct, ("done", read));
+            }
+        }
+
+        await errors.CompleteAsync(ct);
+        if (read == 0)
+        {
+            throw new ImportFileException($"Het bestand '{fileName}' is leeg: er staan geen rijen in.");
+        }
+
+        if (rejected > 0 && !onlyValidRows)
+        {
+            await loader.DisposeAsync(); // cancels the COPY; the rollback then drops the staging table
+            await transaction.RollbackAsync(ct);
+            await FinishAsync(importRunId, ImportStatus.Rejected,
+                $"{rejected} van de {read} rijen zijn afgekeurd; er is niets ingelezen. Verbeter het bestand, " +
+                "of kies 'alleen geldige rijen importeren' om de goede rijen toch in te lezen.", ct,
+                read, 0, rejected, 0, revoked, 0, 0);
+            return ImportStatus.Rejected;
+        }
+
+        var merged = await loader.MergeAsync(connection, importRunId, ct);
+        await FinishAsync(connection, importRunId, ImportStatus.Succeeded, null, ct,
+            read, read - rejected - merged.Duplicates, rejected, merged.Duplicates, revoked, merged.Inserted, merged.Updated);
+        await transaction.CommitAsync(ct);
+        return ImportStatus.Succeeded;
+    }
+
+    /// <summary>Queued → Running, atomically: only one execution of a run ever proceeds.</summary>
+    private async Task<bool> ClaimAsync(long id, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand(
+            """UPDATE "ImportRuns" SET "Status" = @running, "StartedAt" = now() WHERE "Id" = @id AND "Status" = @queued""");
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("running", (int)ImportStatus.Running);
+        command.Parameters.AddWithValue("queued", (int)ImportStatus.Queued);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    private async Task<(string FileName, bool OnlyValidRows)> ReadRunAsync(long id, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand("""SELECT "FileName", "OnlyValidRows" FROM "ImportRuns" WHERE "Id" = @id""");
+        command.Parameters.AddWithValue("id", id);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetString(0), reader.GetBoolean(1));
+    }
+
+    private async Task UpdateAsync(long id, string set, CancellationToken ct, params (string Name, object Value)[] values)
+    {
+        await using var command = database.CreateCommand($"""UPDATE "ImportRuns" SET {set} WHERE "Id" = @id""");
+        command.Parameters.AddWithValue("id", id);
+        foreach (var (name, value) in values)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task FinishAsync(long id, ImportStatus status, string? message, CancellationToken ct,
+        int read = 0, int imported = 0, int rejected = 0, int duplicates = 0, int revoked = 0, int inserted = 0, int updated = 0)
+    {
+        await using var connection = await database.OpenConnectionAsync(ct);
+        await FinishAsync(connection, id, status, message, ct, read, imported, rejected, duplicates, revoked, inserted, updated);
+    }
+
+    private static async Task FinishAsync(NpgsqlConnection connection, long id, ImportStatus status, string? message, CancellationToken ct,
+        int read = 0, int imported = 0, int rejected = 0, int duplicates = 0, int revoked = 0, int inserted = 0, int updated = 0)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE "ImportRuns" SET "Status" = @status, "Message" = @message, "FinishedAt" = now(),
+                "RowsDone" = greatest("RowsDone", @read), "RowsRead" = @read, "RowsImported" = @imported,
+                "RowsRejected" = @rejected, "Duplicates" = @duplicates, "Revoked" = @revoked,
+                "Inserted" = @inserted, "Updated" = @updated
+            WHERE "Id" = @id
+            """, connection);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("status", (int)status);
+        command.Parameters.AddWithValue("message", (object?)message ?? DBNull.Value);
+        command.Parameters.AddWithValue("read", read);
+        command.Parameters.AddWithValue("imported", imported);
+        command.Parameters.AddWithValue("rejected", rejected);
+        command.Parameters.AddWithValue("duplicates", duplicates);
+        command.Parameters.AddWithValue("revoked", revoked);
+        command.Parameters.AddWithValue("inserted", inserted);
+        command.Parameters.AddWithValue("updated", updated);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

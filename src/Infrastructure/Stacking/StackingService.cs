@@ -1,0 +1,336 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using SociaalDomein.Domain.Assignments;
+using SociaalDomein.Domain.Imports;
+using SociaalDomein.Domain.Stacking;
+using SociaalDomein.Infrastructure.Persistence;
+
+namespace SociaalDomein.Infrastructure.Stacking;
+
+/// <summary>
+/// The stacking analysis (domain.md §5) over the stored assignments: one set-based query in PostgreSQL that returns
+/// only the aggregates, never the rows. It follows <see cref="StackingCalculator"/> rule for rule (the calculator is
+/// the oracle it is tested against) and stores results as <see cref="StackingSnapshot"/>s so pages open instantly.
+/// </summary>
+public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, TimeProvider? clock = null)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>Runs the analysis now. <paramref name="district"/> is a district name (exact); an unknown one throws
+    /// <see cref="ArgumentException"/> (see <see cref="FindDistrictAsync"/>).</summary>
+    public async Task<StackingResult> ComputeAsync(DateOnly referenceDate, Law? law, string? district, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (district is not null && !await db.Districts.AnyAsync(d => d.Name == district, ct))
+        {
+            throw new ArgumentException($"Onbekend stadsdeel: {district}.", nameof(district));
+        }
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct); // for SET LOCAL
+        // One analytic query over every assignment: sort in memory rather than on disk (the default 4 MB spills at
+        // a few hundred thousand rows), and skip JIT compilation, which costs seconds and saves less here.
+        await using (var settings = new NpgsqlCommand("SET LOCAL work_mem = '256MB'; SET LOCAL jit = off", connection, transaction))
+        {
+            await settings.ExecuteNonQueryAsync(ct);
+        }
+
+        await using var command = new NpgsqlCommand(Query, connection, transaction) { CommandTimeout = 600 };
+        command.Parameters.Add(new NpgsqlParameter("reference_date", NpgsqlDbType.Date) { Value = referenceDate });
+        command.Parameters.Add(new NpgsqlParameter("year_start", NpgsqlDbType.Date) { Value = new DateOnly(referenceDate.Year, 1, 1) });
+        command.Parameters.Add(new NpgsqlParameter("year_end", NpgsqlDbType.Date) { Value = new DateOnly(referenceDate.Year, 12, 31) });
+        command.Parameters.Add(new NpgsqlParameter("law", NpgsqlDbType.Integer) { Value = law is null ? DBNull.Value : (int)law });
+        command.Parameters.Add(new NpgsqlParameter("district", NpgsqlDbType.Text) { Value = (object?)district ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("threshold", NpgsqlDbType.Integer) { Value = StackingOptions.DefaultInstitutionThreshold });
+        command.Parameters.Add(new NpgsqlParameter("max_bucket", NpgsqlDbType.Integer) { Value = StackingOptions.MaxProvisionsBucket });
+        command.Parameters.Add(new NpgsqlParameter("top_pairs", NpgsqlDbType.Integer) { Value = StackingOptions.TopPairs });
+        command.Parameters.Add(new NpgsqlParameter("top_households", NpgsqlDbType.Integer) { Value = StackingOptions.TopHouseholds });
+
+        var lines = new List<Line>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                lines.Add(new Line(
+                    reader.GetString(0), Text(reader, 1), Text(reader, 2), reader.GetInt64(3),
+                    reader.GetInt64(4), reader.GetInt64(5), reader.GetDecimal(6)));
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return ToResult(referenceDate, lines);
+    }
+
+    /// <summary>The stored result for a reference date and filter (law and district "" or null for all), as long as it
+    /// was computed after the latest successful import; otherwise (or when there is none) computed now and stored.</summary>
+    public async Task<StackingResult> GetAsync(DateOnly referenceDate, Law? law, string? district, CancellationToken ct = default)
+    {
+        var lawKey = law?.ToString() ?? "";
+        var districtKey = district ?? "";
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            var stored = await db.StackingSnapshots
+                .Where(s => s.ReferenceDate == referenceDate && s.Law == lawKey && s.District == districtKey)
+                .Select(s => new { s.ComputedAt, s.ResultJson })
+                .FirstOrDefaultAsync(ct);
+            if (stored is not null)
+            {
+                var lastImport = await db.ImportRuns
+                    .Where(r => r.Status == ImportStatus.Succeeded && r.FinishedAt != null)
+                    .MaxAsync(r => r.FinishedAt, ct);
+                if (lastImport is null || stored.ComputedAt > lastImport)
+                {
+                    return JsonSerializer.Deserialize<StackingResult>(stored.ResultJson, Json)!;
+                }
+            }
+        }
+
+        return await ComputeAndStoreAsync(referenceDate, law, district, ct);
+    }
+
+    /// <summary>Computes and stores the result for the whole municipality and all laws, for each law, and for each
+    /// district (law × district combinations are computed on request by <see cref="GetAsync"/>).</summary>
+    public async Task RefreshAsync(DateOnly referenceDate, CancellationToken ct = default)
+    {
+        List<string> districts;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            districts = await db.Districts.OrderBy(d => d.Name).Select(d => d.Name).ToListAsync(ct);
+        }
+
+        await ComputeAndStoreAsync(referenceDate, null, null, ct);
+        foreach (var law in Enum.GetValues<Law>())
+        {
+            await ComputeAndStoreAsync(referenceDate, law, null, ct);
+        }
+
+        foreach (var district in districts)
+        {
+            await ComputeAndStoreAsync(referenceDate, null, district, ct);
+        }
+    }
+
+    /// <summary>The reference dates that have stored results, oldest first.</summary>
+    public async Task<IReadOnlyList<DateOnly>> StoredReferenceDatesAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.StackingSnapshots.Select(s => s.ReferenceDate).Distinct().OrderBy(d => d).ToListAsync(ct);
+    }
+
+    /// <summary>1 November of the latest year in which an assignment starts, as the council chose November 2018
+    /// (seed 000: most data is in by then, and no year-end peak); null without assignments.</summary>
+    public async Task<DateOnly?> DefaultReferenceDateAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var latestStart = await db.Assignments.MaxAsync(a => (DateOnly?)a.StartDate, ct);
+        return latestStart is { } start ? new DateOnly(start.Year, 11, 1) : null;
+    }
+
+    /// <summary>The stored spelling of a district name (case-insensitive), or null when there is no such district.</summary>
+    public async Task<string?> FindDistrictAsync(string name, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var lower = name.Trim().ToLower();
+        return await db.Districts.Where(d => d.Name.ToLower() == lower).Select(d => d.Name).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<StackingResult> ComputeAndStoreAsync(DateOnly referenceDate, Law? law, string? district, CancellationToken ct)
+    {
+        // The time before the query: an import finishing while it runs leaves this result older than that import.
+        var computedAt = _clock.GetUtcNow();
+        var result = await ComputeAsync(referenceDate, law, district, ct);
+        var json = JsonSerializer.Serialize(result, Json);
+        var lawKey = law?.ToString() ?? "";
+        var districtKey = district ?? "";
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        // Upsert; a slower, older computation never overwrites a newer one.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "StackingSnapshots" ("ReferenceDate", "Law", "District", "ComputedAt", "ResultJson")
+            VALUES ({referenceDate}, {lawKey}, {districtKey}, {computedAt}, {json}::jsonb)
+            ON CONFLICT ("ReferenceDate", "Law", "District") DO UPDATE
+            SET "ComputedAt" = EXCLUDED."ComputedAt", "ResultJson" = EXCLUDED."ResultJson"
+            WHERE "StackingSnapshots"."ComputedAt" < EXCLUDED."ComputedAt"
+            """, ct);
+        return result;
+    }
+
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private sealed record Line(string Section, string? Label, string? Label2, long Position, long N1, long N2, decimal Amount);
+
+    private static StackingResult ToResult(DateOnly referenceDate, List<Line> lines)
+    {
+        IEnumerable<Line> Of(string section) => lines.Where(l => l.Section == section).OrderBy(l => l.Position);
+        var cleaning = Of("cleaning").Single();
+        var population = Of("population").Single();
+        var institutions = Of("institutions").Single();
+        var crossLaw = Of("cross_law").Single();
+        return new StackingResult(
+            referenceDate,
+            Revoked: (int)cleaning.N1,
+            Duplicates: (int)cleaning.N2,
+            ActiveAssignments: (int)population.N1,
+            Clients: (int)population.N2,
+            TotalAmount: population.Amount,
+            Households: Of("household").Select(l => new HouseholdLine((int)l.Position, (int)l.N1, l.Amount)).ToList(),
+            Institutions: new InstitutionLine((int)institutions.N1, (int)institutions.N2, institutions.Amount),
+            Provisions: Of("provisions").Select(l => new ProvisionLine((int)l.Position, (int)l.N1, l.Amount)).ToList(),
+            ProductPairs: Of("pair").Select(l => new ProductPairLine(l.Label!, l.Label2!, (int)l.N1, l.Amount)).ToList(),
+            CrossLaw: new CrossLawLine((int)crossLaw.N1, crossLaw.Amount),
+            MostExpensiveHouseholds: Of("top").Select(l => new ExpensiveHousehold(l.Label!, (int)l.N1, (int)l.N2, l.Amount)).ToList());
+    }
+
+    /// <summary>
+    /// The analysis as one statement; every step names the rule of <see cref="StackingCalculator"/> it mirrors.
+    /// Amounts stay numeric (exact; a division keeps at least 16 significant digits) and are rounded to 12 decimals
+    /// only on the way out, so they fit a .NET decimal. The answer is a handful of lines:
+    /// (section, label, label2, position, n1, n2, amount).
+    /// </summary>
+    private const string Query = """
+        WITH
+        district_postcodes AS (         -- the 4-digit postcodes of the district filter (none when @district is null)
+            SELECT pd."Postcode4"
+            FROM "PostcodeDistricts" pd
+            JOIN "Districts" d ON d."Id" = pd."DistrictId"
+            WHERE d."Name" = @district
+        ),
+        considered AS (                 -- rule 1: only the law of the filter takes part at all
+            SELECT a."Id", a."ClientKey", a."CaseNumber", a."AddressKey", a."Postcode4", a."Law", a."ProductCode",
+                   a."ProviderAgb", a."StartDate", a."EndDate", a."Budget", a."Volume", a."Tariff", a."Frequency",
+                   (@district IS NULL OR a."Postcode4" IN (SELECT "Postcode4" FROM district_postcodes)) AS row_in_district
+            FROM "Assignments" a
+            WHERE @law IS NULL OR a."Law" = @law
+        ),
+        numbered AS (                   -- rule 2: revoked rows out; copies of (case, product, provider, start) numbered by Id
+            SELECT c.*,
+                   row_number() OVER (PARTITION BY c."CaseNumber", c."ProductCode", c."ProviderAgb", c."StartDate"
+                                      ORDER BY c."Id") AS copy
+            FROM considered c
+            WHERE c."EndDate" IS DISTINCT FROM c."StartDate"
+        ),
+        active AS (                     -- rule 3: the kept rows active on the reference date, with their amount (§4)
+            SELECT n."ClientKey", n."AddressKey", n."Postcode4", n."Law", n."ProductCode", n."StartDate",
+                   CASE
+                       WHEN d.period_days <= 0 OR d.overlap_days <= 0 THEN 0
+                       WHEN n."Budget" IS NOT NULL THEN n."Budget" * d.overlap_days / d.period_days
+                       WHEN n."Volume" IS NULL OR n."Tariff" IS NULL THEN 0
+                       WHEN n."Frequency" = 6 THEN n."Volume" * n."Tariff" * d.overlap_days / d.period_days  -- totaal
+                       WHEN n."Frequency" IN (1, 2, 3, 4, 5) THEN
+                           n."Volume" * n."Tariff"
+                           * CASE n."Frequency" WHEN 1 THEN 365 WHEN 2 THEN 52 WHEN 3 THEN 13 WHEN 4 THEN 12 ELSE 1 END
+                           * d.overlap_days / (@year_end - @year_start + 1)
+                       ELSE 0
+                   END AS amount
+            FROM numbered n
+            CROSS JOIN LATERAL (                 -- an open-ended period counts until 31 December; days inclusive
+                SELECT coalesce(n."EndDate", @year_end) - n."StartDate" + 1 AS period_days,
+                       least(coalesce(n."EndDate", @year_end), @year_end) - greatest(n."StartDate", @year_start) + 1 AS overlap_days
+            ) d
+            WHERE n.copy = 1
+              AND n."StartDate" <= @reference_date
+              AND (n."EndDate" IS NULL OR n."EndDate" >= @reference_date)
+        ),
+        with_postcode AS (              -- rule 5: an address's postcode is the smallest one its assignments name
+            SELECT a.*, min(a."Postcode4" COLLATE "C") OVER (PARTITION BY a."AddressKey") AS address_postcode
+            FROM active a
+        ),
+        with_household AS (             -- rule 4: a client lives at the address of its latest-started assignment
+            SELECT w.*,                 --         (tie: the smallest key), and brings all its assignments there
+                   first_value(w."AddressKey") OVER latest_first AS household,
+                   first_value(w.address_postcode) OVER latest_first AS household_postcode
+            FROM with_postcode w
+            WINDOW latest_first AS (PARTITION BY w."ClientKey" ORDER BY w."StartDate" DESC, w."AddressKey")
+        ),
+        placed AS (                     -- the district filter: households whose address lies in the district
+            SELECT *
+            FROM with_household
+            WHERE @district IS NULL OR household_postcode IN (SELECT "Postcode4" FROM district_postcodes)
+        ),
+        households AS (                 -- rule 6: per address; more than @threshold clients is an institution
+            SELECT household,
+                   count(DISTINCT "ClientKey") AS clients,
+                   count(DISTINCT "ProductCode") AS products,
+                   sum(amount) AS amount,
+                   bool_or("Law" = 1) AND bool_or("Law" = 2) AS cross_law   -- Wmo and Jeugdwet
+            FROM placed
+            GROUP BY household
+        ),
+        homes AS (
+            SELECT * FROM households WHERE clients <= @threshold
+        ),
+        client_product AS (             -- per client and product (ordinal order): assignments and amount
+            SELECT "ClientKey", "ProductCode" COLLATE "C" AS product, count(*) AS assignments, sum(amount) AS amount
+            FROM placed
+            GROUP BY "ClientKey", "ProductCode"
+        ),
+        clients AS (                    -- per client: distinct products and amount (Table B counts institutions too)
+            SELECT "ClientKey",
+                   count(*) AS products,
+                   sum(assignments) AS assignments,
+                   sum(amount) AS amount,
+                   array_agg(product ORDER BY product) AS product_list,
+                   array_agg(amount ORDER BY product) AS amounts
+            FROM client_product
+            GROUP BY "ClientKey"
+        ),
+        pairs AS (                      -- every pair i < j of a client's products: clients, amount of the two
+            SELECT c.product_list[i] AS product_a, c.product_list[j] AS product_b,
+                   count(*) AS clients, sum(c.amounts[i] + c.amounts[j]) AS amount
+            FROM clients c
+            CROSS JOIN LATERAL generate_series(1, c.products::int) i
+            CROSS JOIN LATERAL generate_series(i + 1, c.products::int) j
+            WHERE c.products > 1
+            GROUP BY 1, 2
+        )
+        SELECT 'cleaning' AS section, NULL::text AS label, NULL::text AS label2, 0::bigint AS position,
+               (SELECT count(*) FROM considered WHERE "EndDate" = "StartDate" AND row_in_district) AS n1,
+               (SELECT count(*) FROM numbered WHERE copy > 1 AND row_in_district) AS n2,
+               0::numeric AS amount
+        UNION ALL
+        SELECT 'population', NULL, NULL, 0, coalesce(sum(assignments), 0)::bigint, count(*), coalesce(round(sum(amount), 12), 0)
+        FROM clients
+        UNION ALL                       -- Table A: one line per number of clients, also when there are no addresses
+        SELECT 'household', NULL, NULL, s.n, count(h.household), 0, coalesce(round(sum(h.amount), 12), 0)
+        FROM generate_series(1, @threshold) s(n)
+        LEFT JOIN homes h ON h.clients = s.n
+        GROUP BY s.n
+        UNION ALL
+        SELECT 'institutions', NULL, NULL, 0, count(*), coalesce(sum(clients), 0), coalesce(round(sum(amount), 12), 0)
+        FROM households
+        WHERE clients > @threshold
+        UNION ALL                       -- Table B: 1 … 4 distinct products and "5 or more"
+        SELECT 'provisions', NULL, NULL, b.n, count(c."ClientKey"), 0, coalesce(round(sum(c.amount), 12), 0)
+        FROM generate_series(1, @max_bucket) b(n)
+        LEFT JOIN clients c ON least(c.products, @max_bucket) = b.n
+        GROUP BY b.n
+        UNION ALL
+        SELECT 'cross_law', NULL, NULL, 0, count(*), 0, coalesce(round(sum(amount), 12), 0)
+        FROM homes
+        WHERE cross_law
+        UNION ALL                       -- the most frequent pairs
+        SELECT 'pair', product_a, product_b,
+               row_number() OVER (ORDER BY clients DESC, round(amount, 2) DESC, product_a COLLATE "C", product_b COLLATE "C"),
+               clients, 0, round(amount, 12)
+        FROM (
+            SELECT * FROM pairs
+            ORDER BY clients DESC, round(amount, 2) DESC, product_a COLLATE "C", product_b COLLATE "C"
+            LIMIT @top_pairs
+        ) p
+        UNION ALL                       -- the most expensive households (not institutions), by pseudonymous key
+        SELECT 'top', key_hex, NULL, row_number() OVER (ORDER BY round(amount, 2) DESC, key_hex),
+               clients, products, round(amount, 12)
+        FROM (
+            SELECT encode(household, 'hex') COLLATE "C" AS key_hex, clients, products, amount
+            FROM homes
+            ORDER BY round(amount, 2) DESC, household
+            LIMIT @top_households
+        ) t
+        """;
+}

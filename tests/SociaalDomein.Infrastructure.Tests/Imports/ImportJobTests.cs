@@ -1,0 +1,246 @@
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using SociaalDomein.Domain.Imports;
+using SociaalDomein.Infrastructure.Imports;
+using SociaalDomein.Infrastructure.Privacy;
+using SociaalDomein.Infrastructure.Tests.Fixtures;
+
+namespace SociaalDomein.Infrastructure.Tests.Imports;
+
+public sealed class ImportJobTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IDisposable
+{
+    private const string Header =
+        "bsn;dossiernummer;postcode;huisnummer;huisnummertoevoeging;wet;productcode;productomschrijving;aanbieder_agb;aanbieder_naam;leveringsvorm;ingangsdatum;einddatum;volume;eenheid;frequentie;tarief;budget";
+
+    private static readonly string Bsn1 = TestBsn.Number(1);
+    private static readonly string Bsn2 = TestBsn.Number(2);
+
+    private static string Row(string bsn, string dossier, string product, string start, string end = "", string budget = "3.120,00") =>
+        $"{bsn};{dossier};8011AB;12;;Wmo;{product};Omschrijving;75750001;Zorg Zwolle BV;ZIN;{start};{end};;;;;{budget}";
+
+    private readonly string _storage = Path.Combine(Path.GetTempPath(), "sd-imports-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly RecordingJobClient _jobs = new();
+
+    private (ImportService Service, ImportJob Job) Pipeline()
+    {
+        var storage = new ImportStorage(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [ImportStorage.DirectoryKey] = _storage }).Build());
+        var pseudonymiser = new Pseudonymiser(new byte[32]);
+        var dataSource = NpgsqlDataSource.Create(fixture.ConnectionString);
+        return (new ImportService(fixture.ContextFactory, storage, _jobs, TimeProvider.System),
+            new ImportJob(dataSource, storage, pseudonymiser, _jobs, NullLogger<ImportJob>.Instance));
+    }
+
+    private async Task<ImportSummary> ImportAsync(string csv, bool onlyValidRows = false, string fileName = "toewijzingen.csv")
+    {
+        var (service, job) = Pipeline();
+        var id = await service.StartAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), fileName, ImportKind.Toewijzingen, onlyValidRows, "controller@test");
+        await job.RunAsync(id, CancellationToken.None);
+        return (await service.GetAsync(id))!;
+    }
+
+    private Task<int> AssignmentCountAsync() => fixture.QueryAsync(db => db.Assignments.CountAsync());
+
+    [Fact]
+    public async Task A_valid_file_is_imported_completely_and_the_stacking_is_recomputed()
+    {
+        await fixture.ResetAsync();
+        var csv = string.Join("\n", Header, Row(Bsn1, "D-1", "02A06", "01-03-2018", "28-02-2019"), Row(Bsn1, "D-1", "01A01", "15-01-2018"), Row(Bsn2, "D-2", "02A07", "2018-05-01"));
+
+        var run = await ImportAsync(csv);
+
+        Assert.Equal(ImportStatus.Succeeded, run.Status);
+        Assert.Equal((3, 3, 0, 3, 0), (run.RowsRead, run.RowsImported, run.RowsRejected, run.Inserted, run.Updated));
+        Assert.Equal(3, run.RowsDone);
+        Assert.Equal(3, await AssignmentCountAsync());
+        Assert.Contains(_jobs.Enqueued, j => j.Type.Name == "StackingRecomputeJob");
+    }
+
+    [Fact]
+    public async Task No_BSN_is_stored_in_clear()
+    {
+        await fixture.ResetAsync();
+        await ImportAsync(string.Join("\n", Header, Row(Bsn1, "D-1", "02A06", "01-03-2018")));
+
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """SELECT count(*) FROM "Assignments" a WHERE a::text LIKE '%' || @bsn || '%' OR encode(a."ClientKey", 'escape') LIKE '%' || @bsn || '%'""", connection);
+        command.Parameters.AddWithValue("bsn", Bsn1);
+
+        Assert.Equal(1, await AssignmentCountAsync());
+        Assert.Equal(0L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_again_adds_nothing()
+    {
+        await fixture.ResetAsync();
+        var csv = string.Join("\n", Header, Row(Bsn1, "D-1", "02A06", "01-03-2018"), Row(Bsn2, "D-2", "02A07", "01-05-2018"));
+        await ImportAsync(csv);
+
+        var second = await ImportAsync(csv);
+
+        Assert.Equal(ImportStatus.Succeeded, second.Status);
+        Assert.Equal((0, 0), (second.Inserted, second.Updated));
+        Assert.Equal(2, await AssignmentCountAsync());
+    }
+
+    [Fact]
+    public async Task A_newer_export_updates_an_assignment_by_its_identity()
+    {
+        await fixture.ResetAsync();
+        await ImportAsync(string.Join("\n", Header, Row(Bsn1, "D-1", "02A06", "01-03-2018"), Row(Bsn2, "D-2", "02A07", "01-05-2018")));
+
+        var newer = await ImportAsync(string.Join("\n", Header, Row(Bsn1, "D-1", "02A06", "01-03-2018", end: "31-12-2018"), Row(Bsn2, "D-2", "02A07", "01-05-2018")));
+
+        Assert.Equal((0, 1), (newer.Inserted, newer.Updated));
+        Assert.Equal(2, await AssignmentCountAsync());
+        Assert.Equal(new DateOnly(2018, 12, 31), await fixture.QueryAsync(db => db.Assignments.Where(a => a.CaseNumber == "D-1").Select(a => a.EndDate).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_file_with_a_rejected_row_loads_nothing_and_says_where()
+    {
+        await fixture.ResetAsync();
+        var csv = string.Join("\n", Header, Row(Bsn1, "D-1", "02A06", "01-03-2018"), Row(Bsn2, "D-2", "02A07", "31-02-2018"));
+
+        var run = await ImportAsync(csv);
+
+        Assert.Equal(ImportStatus.Rejected, run.Status);
+        Assert.Equal(0, await AssignmentCountAsync());
+        Assert.Contains("niets ingelezen", run.Message);
+        var (service, _) = Pipeline();
+        var error = Assert.Single(await service.ErrorsAsync(run.Id));
+        Assert.Equal(3, error.Row);
+        Assert.Equal("ingangsdatum", error.Column);
+        Assert.Contains("31-02-2018", error.Message);
+    }
+
+    [Fact]
+    public async Task Only_valid_rows_loads_the_good_rows_and_offers_the_rejected_rows_for_download()
+    {
+        await fixture.ResetAsync();
+        var bad = Row(Bsn2, "D-2", "02A07", "31-02-2018");
+        var csv = string.Join("\n", Header, Row(Bsn1, "D-1", "02A06", "01-03-2018"), bad);
+
+        var run = await ImportAsync(csv, onlyValidRows: true);
+
+        Assert.Equal(ImportStatus.Succeeded, run.Status);
+        Assert.Equal((2, 1, 1), (run.RowsRead, run.RowsImported, run.RowsRejected));
+        Assert.Equal(1, await AssignmentCountAsync());
+        var (service, _) = Pipeline();
+        var download = System.Text.Encoding.UTF8.GetString(await service.RejectedRowsCsvAsync(run.Id));
+        Assert.StartsWith("\uFEFFrij;fouten;oorspronkelijke rij", download);
+        Assert.Contains("3;\"ingangsdatum:", download);
+        Assert.Contains("31-02-2018", download);
+    }
+
+    [Fact]
+    public async Task Duplicate_rows_are_counted_and_loaded_once()
+    {
+        await fixture.ResetAsync();
+        var row = Row(Bsn1, "D-1", "02A06", "01-03-2018");
+
+        var run = await ImportAsync(string.Join("\n", Header, row, row, Row(Bsn2, "D-2", "02A07", "01-05-2018")));
+
+        Assert.Equal((3, 1, 2), (run.RowsRead, run.Duplicates, run.RowsImported));
+        Assert.Equal(2, await AssignmentCountAsync());
+    }
+
+    [Fact]
+    public async Task Revoked_assignments_are_counted_and_kept_for_the_analysis_to_exclude()
+    {
+        await fixture.ResetAsync();
+
+        var run = await ImportAsync(string.Join("\n", Header, Row(Bsn1, "D-1", "02A06", "01-03-2018", end: "01-03-2018"), Row(Bsn2, "D-2", "02A07", "01-05-2018")));
+
+        Assert.Equal(1, run.Revoked);
+        Assert.Equal(2, await AssignmentCountAsync());
+    }
+
+    [Fact]
+    public async Task An_empty_file_is_rejected_with_one_clear_message()
+    {
+        await fixture.ResetAsync();
+
+        var run = await ImportAsync("", fileName: "leeg.csv");
+
+        Assert.Equal(ImportStatus.Rejected, run.Status);
+        Assert.Contains("leeg.csv", run.Message);
+        Assert.Contains("leeg", run.Message);
+        Assert.Equal(0, await AssignmentCountAsync());
+    }
+
+    [Fact]
+    public async Task A_failure_during_the_load_leaves_nothing_and_marks_the_import_failed()
+    {
+        await fixture.ResetAsync();
+        await ExecuteAsync("""ALTER TABLE "Assignments" ADD CONSTRAINT test_weiger CHECK ("CaseNumber" <> 'D-BOEM')""");
+        try
+        {
+            var run = await ImportAsync(string.Join("\n", Header, Row(Bsn1, "D-1", "02A06", "01-03-2018"), Row(Bsn2, "D-BOEM", "02A07", "01-05-2018")));
+
+            Assert.Equal(ImportStatus.Failed, run.Status);
+            Assert.Contains("niets ingelezen", run.Message);
+            Assert.Equal(0, await AssignmentCountAsync());
+        }
+        finally
+        {
+            await ExecuteAsync("""ALTER TABLE "Assignments" DROP CONSTRAINT test_weiger""");
+        }
+    }
+
+    [Fact]
+    public async Task An_import_cut_off_by_a_restart_shows_as_failed_and_is_not_run_again()
+    {
+        await fixture.ResetAsync();
+        var (service, job) = Pipeline();
+        var id = await service.StartAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", Header, Row(Bsn1, "D-1", "02A06", "01-03-2018")))),
+            "onderbroken.csv", ImportKind.Toewijzingen, false, "beheerder@test");
+        await ExecuteAsync($"""UPDATE "ImportRuns" SET "Status" = {(int)ImportStatus.Running} WHERE "Id" = {id}""");
+
+        await new ImportRecovery(NpgsqlDataSource.Create(fixture.ConnectionString)).StartAsync(CancellationToken.None);
+        await job.RunAsync(id, CancellationToken.None);
+
+        var run = (await service.GetAsync(id))!;
+        Assert.Equal(ImportStatus.Failed, run.Status);
+        Assert.Equal(ImportRecovery.InterruptedMessage, run.Message);
+        Assert.Equal(0, await AssignmentCountAsync());
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_storage))
+        {
+            Directory.Delete(_storage, recursive: true);
+        }
+    }
+
+    /// <summary>Records what would go to Hangfire; the tests run jobs themselves.</summary>
+    private sealed class RecordingJobClient : IBackgroundJobClient
+    {
+        public List<Job> Enqueued { get; } = [];
+
+        public string Create(Job job, IState state)
+        {
+            Enqueued.Add(job);
+            return Enqueued.Count.ToString();
+        }
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => true;
+    }
+}

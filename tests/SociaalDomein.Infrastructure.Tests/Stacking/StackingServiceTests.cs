@@ -1,0 +1,297 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SociaalDomein.Domain.Assignments;
+using SociaalDomein.Domain.Districts;
+using SociaalDomein.Domain.Imports;
+using SociaalDomein.Domain.Stacking;
+using SociaalDomein.Infrastructure.Stacking;
+using SociaalDomein.Infrastructure.Tests.Fixtures;
+using Xunit.Abstractions;
+
+namespace SociaalDomein.Infrastructure.Tests.Stacking;
+
+/// <summary>The SQL of <see cref="StackingService"/> against its oracle, <see cref="StackingCalculator"/>, on generated
+/// data; amounts are compared rounded to cents (the SQL divides with at least 16 significant digits, .NET decimal
+/// with 28, so they may differ far behind the cent), counts exactly.</summary>
+public class StackingServiceTests(DatabaseFixture fixture, ITestOutputHelper output) : IClassFixture<DatabaseFixture>
+{
+    private static readonly string[] Noord = ["8011", "8012", "8013"];
+    private static readonly string[] Zuid = ["8021", "8022"];
+    private static readonly string[] Oost = ["8031"];
+
+    private StackingService Service() => new(fixture.ContextFactory);
+
+    private async Task SeedDistrictsAsync() => await fixture.InsertAsync(
+        District("Noord", Noord), District("Zuid", Zuid), District("Oost", Oost));
+
+    private static District District(string name, string[] postcodes) =>
+        new() { Name = name, Postcodes = postcodes.Select(p => new PostcodeDistrict { Postcode4 = p }).ToList() };
+
+    private static byte[] Key(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
+
+    private static long _identity;
+
+    private static Assignment NewAssignment(
+        string client, string address, string postcode, Law law, string product, string provider, DateOnly start, DateOnly? end,
+        decimal? budget = null, decimal? volume = null, decimal? tariff = null, Frequency? frequency = null, string? caseNumber = null) => new()
+        {
+            IdentityKey = "nr:test-" + Interlocked.Increment(ref _identity),
+            ClientKey = Key("client " + client),
+            CaseNumber = caseNumber ?? "D-" + client,
+            AddressKey = Key("address " + address),
+            Postcode4 = postcode,
+            Law = law,
+            ProductCode = product,
+            ProviderAgb = provider,
+            DeliveryForm = DeliveryForm.InKind,
+            StartDate = start,
+            EndDate = end,
+            Budget = budget,
+            Volume = volume,
+            Tariff = tariff,
+            Frequency = frequency,
+            ImportRunId = 0,
+        };
+
+    /// <summary>A few thousand assignments with everything the rules care about: revoked rows, duplicates, institutions
+    /// of 5–8 clients, clients at two addresses, open-ended periods, budgets and volumes of every frequency, missing
+    /// amounts, three laws, postcodes in three districts and one outside any.</summary>
+    private static List<Assignment> Generate(int seed)
+    {
+        var random = new Random(seed);
+        string[] postcodes = [.. Noord, .. Zuid, .. Oost, "8041"];
+        string[] products = ["02A06", "02A07", "02A09", "01A01", "03A02", "04A01", "45A48", "46A03", "47A01", "48A02", "54001", "55002"];
+        var providers = Enumerable.Range(1, 8).Select(p => $"0{p}00{p}23{p}").ToArray();
+        var addressPostcode = new Dictionary<string, string>();
+        string Address(int n) => $"{n}";
+        string PostcodeOf(string address) => addressPostcode.TryGetValue(address, out var p) ? p : addressPostcode[address] = postcodes[random.Next(postcodes.Length)];
+
+        DateOnly RandomDate(DateOnly from, int days) => from.AddDays(random.Next(days));
+        decimal Money(int max) => random.Next(100, max * 100) / 100m;
+
+        var rows = new List<Assignment>();
+        var client = 0;
+        void AddClient(string home)
+        {
+            client++;
+            var other = random.NextDouble() < 0.12 ? Address(random.Next(1, 1_400)) : null; // some also at a second address
+            var count = 1 + (int)Math.Floor(Math.Pow(random.NextDouble(), 2.5) * 7);     // 1 … 7, mostly 1 or 2
+            for (var i = 0; i < count; i++)
+            {
+                var address = other is not null && random.NextDouble() < 0.5 ? other : home;
+                var start = RandomDate(new DateOnly(2015, 6, 1), 5 * 365);
+                var kind = random.NextDouble();
+                DateOnly? end = kind < 0.05 ? start : kind < 0.30 ? null : start.AddDays(random.Next(1, 900));
+                var law = random.NextDouble() switch { < 0.5 => Law.Wmo, < 0.9 => Law.Jeugdwet, _ => Law.Participatiewet };
+                var amount = random.NextDouble();
+                var row = NewAssignment(
+                    client.ToString(), address, PostcodeOf(address), law, products[random.Next(products.Length)], providers[random.Next(providers.Length)],
+                    start, end,
+                    budget: amount < 0.4 ? Money(60_000) : null,
+                    volume: amount is >= 0.4 and < 0.95 ? random.Next(1, 4_000) / 100m : null,
+                    tariff: amount is >= 0.4 and < 0.95 ? random.Next(500, 1_200_000) / 10_000m : null,
+                    frequency: amount is >= 0.4 and < 0.97 ? (Frequency)random.Next(1, 7) : null);
+                rows.Add(row);
+                if (random.NextDouble() < 0.06) // a duplicate: same case, product, provider and start; sometimes other figures
+                {
+                    rows.Add(NewAssignment(
+                        client.ToString(), address, row.Postcode4, law, row.ProductCode, row.ProviderAgb, start,
+                        random.NextDouble() < 0.5 ? end : start.AddDays(random.Next(1, 400)),
+                        budget: random.NextDouble() < 0.5 ? row.Budget : Money(20_000), volume: row.Volume, tariff: row.Tariff, frequency: row.Frequency));
+                }
+            }
+        }
+
+        for (var a = 1; a <= 1_400; a++)
+        {
+            var people = random.NextDouble() switch { < 0.80 => 1, < 0.93 => 2, < 0.98 => 3, _ => 4 };
+            for (var p = 0; p < people; p++)
+            {
+                AddClient(Address(a));
+            }
+        }
+
+        for (var institution = 0; institution < 8; institution++)
+        {
+            var home = Address(5_000 + institution);
+            var residents = random.Next(5, 9);
+            for (var p = 0; p < residents; p++)
+            {
+                AddClient(home);
+            }
+        }
+
+        return rows;
+    }
+
+    public static TheoryData<string, string?, string?> Filters => new()
+    {
+        { "2018-11-01", null, null },
+        { "2018-11-01", "Wmo", null },
+        { "2018-11-01", "Jeugdwet", "Noord" },
+        { "2018-11-01", null, "Zuid" },
+        { "2017-03-15", null, null },
+        { "2019-12-31", "Participatiewet", null },
+        { "2020-02-29", null, "Oost" },
+        { "2020-11-01", "Wmo", "Noord" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task The_SQL_gives_the_same_tables_as_the_calculator_on_generated_data(string date, string? lawName, string? district)
+    {
+        await fixture.ResetAsync();
+        await SeedDistrictsAsync();
+        await fixture.InsertAsync([.. Generate(seed: 20_181_101)]);
+        var referenceDate = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        Law? law = lawName is null ? null : Enum.Parse<Law>(lawName);
+
+        var rows = await fixture.QueryAsync(db => db.Assignments.AsNoTracking().ToListAsync());
+        var postcodes = district is null ? null : await fixture.QueryAsync(db => db.PostcodeDistricts
+            .Where(p => db.Districts.Any(d => d.Id == p.DistrictId && d.Name == district)).Select(p => p.Postcode4).ToListAsync());
+        var expected = StackingCalculator.Calculate(rows.Select(StackingRow.From), new StackingOptions(referenceDate, law, postcodes?.ToHashSet()));
+
+        var actual = await Service().ComputeAsync(referenceDate, law, district);
+        var stopwatch = Stopwatch.StartNew();
+        await Service().ComputeAsync(referenceDate, law, district); // timed warm: connection pooled, plan cached
+        output.WriteLine($"{rows.Count} rows, {date} {lawName} {district}: SQL {stopwatch.ElapsedMilliseconds} ms");
+
+        Assert.True(expected.ActiveAssignments > 50, "the generated data should give a real population");
+        AssertSame(expected, actual);
+    }
+
+    private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    private static void AssertSame(StackingResult expected, StackingResult actual)
+    {
+        Assert.Equal(expected.ReferenceDate, actual.ReferenceDate);
+        Assert.Equal(
+            (expected.Revoked, expected.Duplicates, expected.ActiveAssignments, expected.Clients, Cents(expected.TotalAmount)),
+            (actual.Revoked, actual.Duplicates, actual.ActiveAssignments, actual.Clients, Cents(actual.TotalAmount)));
+        Assert.Equal(
+            expected.Households.Select(h => (h.Clients, h.Addresses, Cents(h.Amount), Cents(h.AveragePerInhabitant))),
+            actual.Households.Select(h => (h.Clients, h.Addresses, Cents(h.Amount), Cents(h.AveragePerInhabitant))));
+        Assert.Equal(
+            (expected.Institutions.Addresses, expected.Institutions.Clients, Cents(expected.Institutions.Amount)),
+            (actual.Institutions.Addresses, actual.Institutions.Clients, Cents(actual.Institutions.Amount)));
+        Assert.Equal(
+            expected.Provisions.Select(p => (p.Provisions, p.Clients, Cents(p.Amount), Cents(p.AveragePerClient))),
+            actual.Provisions.Select(p => (p.Provisions, p.Clients, Cents(p.Amount), Cents(p.AveragePerClient))));
+        Assert.Equal(
+            expected.ProductPairs.Select(p => (p.ProductA, p.ProductB, p.Clients, Cents(p.Amount))),
+            actual.ProductPairs.Select(p => (p.ProductA, p.ProductB, p.Clients, Cents(p.Amount))));
+        Assert.Equal(
+            (expected.CrossLaw.Households, Cents(expected.CrossLaw.Amount)),
+            (actual.CrossLaw.Households, Cents(actual.CrossLaw.Amount)));
+        Assert.Equal(
+            expected.MostExpensiveHouseholds.Select(h => (h.Household, h.Clients, h.Products, Cents(h.Amount))),
+            actual.MostExpensiveHouseholds.Select(h => (h.Household, h.Clients, h.Products, Cents(h.Amount))));
+    }
+
+    /// <summary>Three clients in Noord on 1 November 2018:
+    /// address A (8011): client 1, Wmo budget 1,200 on 2018; client 2, Jeugdwet 2 × €50 per week from 1 July 2018, open-ended;
+    /// address B (8012): client 3, a budget of 3,650 on 2018–2019 (twice: a duplicate) and a revoked assignment;
+    /// address C (8021, Zuid): client 4, per month 10 × €30.</summary>
+    private static Assignment[] HandMade() =>
+    [
+        NewAssignment("1", "A", "8011", Law.Wmo, "HH", "11111111", new(2018, 1, 1), new(2018, 12, 31), budget: 1_200m),
+        NewAssignment("2", "A", "8011", Law.Jeugdwet, "45A48", "22222222", new(2018, 7, 1), null, volume: 2m, tariff: 50m, frequency: Frequency.PerWeek),
+        NewAssignment("3", "B", "8012", Law.Wmo, "IB", "33333333", new(2018, 1, 1), new(2019, 12, 31), budget: 3_650m),
+        NewAssignment("3", "B", "8012", Law.Wmo, "IB", "33333333", new(2018, 1, 1), new(2019, 12, 31), budget: 3_650m),
+        NewAssignment("3", "B", "8012", Law.Wmo, "HH", "11111111", new(2018, 10, 1), new(2018, 10, 1), budget: 999m),
+        NewAssignment("4", "C", "8021", Law.Wmo, "HH", "11111111", new(2018, 1, 1), null, volume: 10m, tariff: 30m, frequency: Frequency.PerMonth),
+    ];
+
+    [Fact]
+    public async Task A_small_hand_made_case_gives_the_known_numbers()
+    {
+        await fixture.ResetAsync();
+        await SeedDistrictsAsync();
+        await fixture.InsertAsync(HandMade());
+        var jeugd = 2m * 50m * 52 * 184 / 365; // 2,621.37 of 1 July … 31 Dec
+
+        var all = await Service().ComputeAsync(new DateOnly(2018, 11, 1), null, null);
+        var noord = await Service().ComputeAsync(new DateOnly(2018, 11, 1), null, "Noord");
+
+        Assert.Equal((1, 1, 4, 4), (all.Revoked, all.Duplicates, all.ActiveAssignments, all.Clients));
+        Assert.Equal(Cents(1_200m + jeugd + 1_825m + 3_600m), Cents(all.TotalAmount));
+        Assert.Equal((2, 1_825m + 3_600m), (all.Households[0].Addresses, Cents(all.Households[0].Amount)));
+        Assert.Equal((1, Cents(1_200m + jeugd), Cents((1_200m + jeugd) / 2)),
+            (all.Households[1].Addresses, Cents(all.Households[1].Amount), Cents(all.Households[1].AveragePerInhabitant)));
+        Assert.Equal((1, Cents(1_200m + jeugd)), (all.CrossLaw.Households, Cents(all.CrossLaw.Amount)));
+        Assert.Equal((4, 5_425m + Cents(1_200m + jeugd)), (all.Provisions[0].Clients, Cents(all.Provisions[0].Amount)));
+        Assert.Equal(StackingCalculator.Hex(Key("address A")), all.MostExpensiveHouseholds[0].Household);
+        Assert.Empty(all.ProductPairs);
+
+        Assert.Equal((1, 1, 3, 3), (noord.Revoked, noord.Duplicates, noord.ActiveAssignments, noord.Clients));
+        Assert.Equal(Cents(1_200m + jeugd + 1_825m), Cents(noord.TotalAmount));
+    }
+
+    [Fact]
+    public async Task An_unknown_district_is_refused()
+    {
+        await fixture.ResetAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Service().ComputeAsync(new DateOnly(2018, 11, 1), null, "Atlantis"));
+    }
+
+    [Fact]
+    public async Task Refresh_stores_the_whole_municipality_each_law_and_each_district()
+    {
+        await fixture.ResetAsync();
+        await SeedDistrictsAsync();
+        await fixture.InsertAsync(HandMade());
+
+        await Service().RefreshAsync(new DateOnly(2018, 11, 1));
+
+        var stored = await fixture.QueryAsync(db => db.StackingSnapshots.OrderBy(s => s.Law).ThenBy(s => s.District).ToListAsync());
+        Assert.Equal(
+            ["Jeugdwet|", "Participatiewet|", "Wmo|", "|", "|Noord", "|Oost", "|Zuid"],
+            stored.Select(s => $"{s.Law}|{s.District}").Order(StringComparer.Ordinal));
+        var whole = JsonSerializer.Deserialize<StackingResult>(stored.Single(s => s.Law == "" && s.District == "").ResultJson, StackingService.Json)!;
+        AssertSame(await Service().ComputeAsync(new DateOnly(2018, 11, 1), null, null), whole);
+        Assert.Equal(whole.TotalAmount, (await Service().ComputeAsync(new DateOnly(2018, 11, 1), null, null)).TotalAmount); // exact through JSON
+    }
+
+    [Fact]
+    public async Task A_stored_result_is_served_until_an_import_succeeds_after_it()
+    {
+        await fixture.ResetAsync();
+        await SeedDistrictsAsync();
+        await fixture.InsertAsync(HandMade());
+        var date = new DateOnly(2018, 11, 1);
+        var first = await Service().GetAsync(date, Law.Wmo, null);
+
+        // New data without a (finished) import: the stored result is still served.
+        await fixture.InsertAsync(NewAssignment("9", "Z", "8031", Law.Wmo, "HH", "11111111", new(2018, 1, 1), null, budget: 10_000m));
+        Assert.Equal(first.TotalAmount, (await Service().GetAsync(date, Law.Wmo, null)).TotalAmount);
+
+        await fixture.InsertAsync(new ImportRun
+        {
+            FileName = "toewijzingen.csv", Sha256 = new string('0', 64), UploadedBy = "controller@demo.local",
+            UploadedAt = DateTimeOffset.UtcNow, Status = ImportStatus.Succeeded, FinishedAt = DateTimeOffset.UtcNow.AddSeconds(1),
+        });
+        var after = await Service().GetAsync(date, Law.Wmo, null);
+
+        Assert.Equal(Cents(first.TotalAmount + 10_000m), Cents(after.TotalAmount));
+        Assert.Equal(1, await fixture.QueryAsync(db => db.StackingSnapshots.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_job_recomputes_the_stored_dates_and_the_default_first_of_November()
+    {
+        await fixture.ResetAsync();
+        await SeedDistrictsAsync();
+        await fixture.InsertAsync(HandMade());
+        await Service().GetAsync(new DateOnly(2017, 6, 1), null, null);
+
+        await new StackingRecomputeJob(Service()).RunAsync(null, CancellationToken.None);
+
+        var dates = await fixture.QueryAsync(db => db.StackingSnapshots.Select(s => s.ReferenceDate).Distinct().OrderBy(d => d).ToListAsync());
+        Assert.Equal([new DateOnly(2017, 6, 1), new DateOnly(2018, 11, 1)], dates);
+        Assert.Equal(7, await fixture.QueryAsync(db => db.StackingSnapshots.CountAsync(s => s.ReferenceDate == new DateOnly(2017, 6, 1))));
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using SociaalDomein.Infrastructure.Identity;
+using SociaalDomein.Infrastructure.Tests.Imports;
+using SociaalDomein.Web.Tests.Fixtures;
+
+namespace SociaalDomein.Web.Tests.Api;
+
+[Collection(AppCollection.Name)]
+public sealed class ImportApiTests(AppFactory app)
+{
+    private static MultipartFormDataContent Upload(string csv, bool? onlyValidRows = null)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "export.csv" } };
+        if (onlyValidRows is { } only)
+        {
+            form.Add(new StringContent(only ? "true" : "false"), "onlyValidRows");
+        }
+
+        return form;
+    }
+
+    private static string Csv(string dossier, string start) =>
+        "bsn;dossiernummer;postcode;huisnummer;wet;productcode;aanbieder_agb;leveringsvorm;ingangsdatum;budget\n" +
+        $"{TestBsn.Number(7)};{dossier};8011 AB;3;Wmo;02A06;75750001;ZIN;{start};1.200,00\n" +
+        $"{TestBsn.Number(8)};{dossier}-2;8011 AB;3;Jeugdwet;45A12;75750002;PGB;{start};800,00";
+
+    private static async Task<JsonElement> WaitUntilFinishedAsync(HttpClient client, long id)
+    {
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            var status = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
+            if (status.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Rejected")
+            {
+                return status;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"Import {id} is na 30 seconden niet klaar.");
+    }
+
+    [Fact]
+    public async Task An_uploaded_file_is_imported_in_the_background_and_its_report_is_available()
+    {
+        var client = app.Client(AppFactory.BeheerderKey);
+
+        var response = await client.PostAsync("/api/imports/toewijzingen", Upload(Csv("API-1", "01-02-2019")));
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var report = await WaitUntilFinishedAsync(client, id);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal($"/api/imports/{id}", response.Headers.Location!.OriginalString);
+        Assert.Equal("Succeeded", report.GetProperty("status").GetString());
+        Assert.Equal(2, report.GetProperty("rowsRead").GetInt32());
+        Assert.Equal(2, report.GetProperty("rowsImported").GetInt32());
+        Assert.Equal(0, report.GetProperty("rowsRejected").GetInt32());
+        Assert.Equal(0, report.GetProperty("errors").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_rejected_row_is_reported_with_row_column_and_reason()
+    {
+        var client = app.Client(AppFactory.BeheerderKey);
+
+        var response = await client.PostAsync("/api/imports/toewijzingen", Upload(Csv("API-2", "31-02-2019")));
+        var report = await WaitUntilFinishedAsync(client, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
+
+        Assert.Equal("Rejected", report.GetProperty("status").GetString());
+        Assert.Equal(0, report.GetProperty("rowsImported").GetInt32());
+        var error = report.GetProperty("errors")[0];
+        Assert.Equal(2, error.GetProperty("row").GetInt32());
+        Assert.Equal("ingangsdatum", error.GetProperty("column").GetString());
+        Assert.Contains("31-02-2019", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Uploading_needs_an_api_key_of_a_beheerder_or_contractmanager()
+    {
+        var browser = app.Client();
+        await app.LoginAsync(browser, "beheerder@demo.local", DemoAccounts.Password);
+
+        var withCookie = await browser.PostAsync("/api/imports/toewijzingen", Upload(Csv("API-3", "01-02-2019")));
+        var asWethouder = await app.Client(AppFactory.WethouderKey).PostAsync("/api/imports/toewijzingen", Upload(Csv("API-3", "01-02-2019")));
+        var anonymous = await app.Client().PostAsync("/api/imports/toewijzingen", Upload(Csv("API-3", "01-02-2019")));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withCookie.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, asWethouder.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+}
