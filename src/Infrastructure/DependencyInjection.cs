@@ -74,6 +74,7 @@ public static class DependencyInjection
 
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<MunicipalityService>();
+        services.AddSingleton<Districts.DistrictService>();
         services.AddSingleton<BudgetService>();
         services.AddSingleton<ScenarioService>();
         services.AddSingleton<OverviewService>();

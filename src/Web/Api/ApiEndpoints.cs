@@ -19,6 +19,7 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api");
         api.MapImports();
+        api.MapDistricts();
         api.MapStacking();
 
         api.MapGet("/budget/years", (BudgetService budgets, CancellationToken ct) => budgets.YearsAsync(ct));
