@@ -21,6 +21,7 @@ public static class ApiEndpoints
         api.MapImports();
         api.MapDistricts();
         api.MapStacking();
+        api.MapStackingExport();
 
         api.MapGet("/budget/years", (BudgetService budgets, CancellationToken ct) => budgets.YearsAsync(ct));
 
