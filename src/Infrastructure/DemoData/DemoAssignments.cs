@@ -93,7 +93,7 @@ public static class DemoAssignments
             {
                 client++;
                 var youth = size >= 2 && member > 0 ? random.NextDouble() < 0.75 : random.NextDouble() < 0.25;
-                foreach (var assignment in ClientAssignments(random, client, addressKey, postcode, youth))
+                foreach (var assignment in ClientAssignments(random, client, addressKey, postcode, youth, Math.Min(size, 4)))
                 {
                     yield return assignment;
                 }
@@ -101,8 +101,11 @@ public static class DemoAssignments
         }
     }
 
-    private static IEnumerable<Assignment> ClientAssignments(Random random, int client, byte[] addressKey, string postcode, bool youth)
+    private static IEnumerable<Assignment> ClientAssignments(Random random, int client, byte[] addressKey, string postcode, bool youth, int householdSize)
     {
+        // Care is heavier where more people in a household need it (seed 000: € 5.252 per inhabitant alone, € 15.000 in
+        // households of four); the scale brings the whole to Zwolle's order of magnitude (≈ € 44 mln).
+        var intensity = 0.42m * (1m + 0.35m * (householdSize - 1));
         // Provisions per client shaped like Table B of seed 000: 71% one, 24% two, 4% three, 1% four, a few five or six.
         var roll = random.NextDouble();
         var provisions = roll < 0.71 ? 1 : roll < 0.95 ? 2 : roll < 0.987 ? 3 : roll < 0.997 ? 4 : random.Next(5, 7);
@@ -148,7 +151,7 @@ public static class DemoAssignments
             };
             if (product.YearBudget is { } perYear && end is { } closed && closed > start)
             {
-                assignment.Budget = Math.Round(perYear * (closed.DayNumber - start.DayNumber + 1) / 365m * Spread(random), 2);
+                assignment.Budget = Math.Round(perYear * (closed.DayNumber - start.DayNumber + 1) / 365m * intensity * Spread(random), 2);
             }
             else if (product.YearBudget is { } open)
             {
@@ -156,11 +159,11 @@ public static class DemoAssignments
                 assignment.Volume = 1;
                 assignment.Unit = "euro";
                 assignment.Frequency = Frequency.PerMonth;
-                assignment.Tariff = Math.Round(open / 12m * Spread(random), 2);
+                assignment.Tariff = Math.Round(open / 12m * intensity * Spread(random), 2);
             }
             else
             {
-                assignment.Volume = Math.Round(product.WeeklyHours * Spread(random) * 4) / 4;
+                assignment.Volume = Math.Max(0.25m, Math.Round(product.WeeklyHours * intensity * Spread(random) * 4) / 4);
                 assignment.Unit = "uur";
                 assignment.Frequency = Frequency.PerWeek;
                 assignment.Tariff = product.Tariff;

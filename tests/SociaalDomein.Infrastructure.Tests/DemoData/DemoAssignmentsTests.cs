@@ -22,6 +22,9 @@ public sealed class DemoAssignmentsTests(DatabaseFixture fixture) : IClassFixtur
         Assert.InRange(result.Institutions.Addresses, 10, 30);
         Assert.InRange(result.Clients, 6_300, 7_600);  // ≈ 7,300
         Assert.True(result.Revoked > 0 && result.Duplicates > 0, "the demo has the dirt the council cleaned");
+        var perInhabitant = result.Households.ToDictionary(h => h.Clients, h => h.AveragePerInhabitant);
+        Assert.InRange(perInhabitant[1], 3_000m, 9_000m); // Zwolle: ≈ € 5.252
+        Assert.True(perInhabitant[4] > perInhabitant[1], "care piles up: larger households cost more per inhabitant");
         var provisions = result.Provisions.ToDictionary(p => p.Provisions, p => p.Clients);
         Assert.True(provisions[1] > provisions[2] && provisions[2] > provisions[3] && provisions[3] > provisions[4]);
         Assert.True(provisions[5] > 0);
