@@ -34,6 +34,8 @@ public static class DependencyInjection
             ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseStartup.ConnectionStringName} is not set.");
         var services = builder.Services;
 
+        // First of the hosted services: the migrations must have run before Data Protection, Hangfire or imports look.
+        services.AddHostedService<DatabaseInitializer>();
         services.AddSingleton(new Pseudonymiser(PseudonymisationKey.Resolve(builder.Configuration, builder.Environment)));
         var dataSource = NpgsqlDataSource.Create(connectionString);
         services.AddSingleton(dataSource);
@@ -52,20 +54,36 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
 
         services.AddScoped<IdentitySeeder>();
-        services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<ImportRecovery>(); // after the migrations, before the job server
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ImportStorage>();
         services.AddSingleton<ImportService>();
         services.AddTransient<ImportJob>();
 
-        services.AddHangfire(config => config
+        var jobOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = HangfireSchema,
+            PrepareSchemaIfNecessary = true,
+            // Someone who uploads a file watches its progress: start within a second, not the default 15.
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+        };
+        // This app's own storage in DI, used by the job client, the server, the dashboard and the health check.
+        // AddHangfire alone falls back to the process-wide JobStorage.Current, which the last configured app wins.
+        var jobStorage = new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, jobOptions), jobOptions);
+        services.AddSingleton<JobStorage>(jobStorage);
+        services.AddHangfire((provider, config) => config
+            .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = HangfireSchema, PrepareSchemaIfNecessary = true }));
-        services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+            .UseStorage(jobStorage));
+        // Jobs wait on PostgreSQL more than on the CPU; four workers keep an import from queueing behind recomputes.
+        // The server resolves jobs from this app's container, not from the process-wide JobActivator.Current.
+        services.AddHangfireServer((provider, o) =>
+        {
+            o.WorkerCount = Math.Max(4, Environment.ProcessorCount);
+            o.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
+        });
         services.AddTransient<DatabaseMaintenanceJob>();
 
         services.AddHealthChecks()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SociaalDomein.Infrastructure.Identity;
 using SociaalDomein.Infrastructure.Tests.Imports;
 using SociaalDomein.Web.Tests.Fixtures;
@@ -27,11 +28,12 @@ public sealed class ImportApiTests(AppFactory app)
         $"{TestBsn.Number(7)};{dossier};8011 AB;3;Wmo;02A06;75750001;ZIN;{start};1.200,00\n" +
         $"{TestBsn.Number(8)};{dossier}-2;8011 AB;3;Jeugdwet;45A12;75750002;PGB;{start};800,00";
 
-    private static async Task<JsonElement> WaitUntilFinishedAsync(HttpClient client, long id)
+    private async Task<JsonElement> WaitUntilFinishedAsync(HttpClient client, long id)
     {
-        for (var attempt = 0; attempt < 120; attempt++)
+        var status = default(JsonElement);
+        for (var attempt = 0; attempt < 240; attempt++)
         {
-            var status = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
+            status = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
             if (status.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Rejected")
             {
                 return status;
@@ -40,7 +42,10 @@ public sealed class ImportApiTests(AppFactory app)
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"Import {id} is na 30 seconden niet klaar.");
+        var jobs = app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var failed = string.Join(" | ", jobs.FailedJobs(0, 10).Select(j => $"{j.Value.Job?.Type.Name}: {j.Value.ExceptionMessage}"));
+        throw new TimeoutException($"Import {id} is na 60 seconden niet klaar: {status}. Hangfire: {jobs.EnqueuedCount("default")} in de wachtrij, " +
+            $"{jobs.ProcessingCount()} bezig, {jobs.SucceededListCount()} geslaagd, mislukt: {failed}");
     }
 
     [Fact]
@@ -49,6 +54,7 @@ public sealed class ImportApiTests(AppFactory app)
         var client = app.Client(AppFactory.BeheerderKey);
 
         var response = await client.PostAsync("/api/imports/toewijzingen", Upload(Csv("API-1", "01-02-2019")));
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         var report = await WaitUntilFinishedAsync(client, id);
 

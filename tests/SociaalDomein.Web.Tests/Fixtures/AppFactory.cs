@@ -51,6 +51,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:SociaalDomein", ConnectionString);
         builder.UseSetting("Pseudonymisation:Key", TestPseudonymisationKey);
+        builder.UseSetting("Imports:StorageDirectory", Path.Combine(Path.GetTempPath(), "sociaaldomein-uploads-" + Guid.NewGuid().ToString("N")[..8]));
         builder.UseSetting("Api:Keys:0:Name", "bi-wethouder");
         builder.UseSetting("Api:Keys:0:Key", WethouderKey);
         builder.UseSetting("Api:Keys:0:Role", Roles.Wethouder);

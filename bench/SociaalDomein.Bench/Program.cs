@@ -1,0 +1,539 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using SociaalDomein.Domain.Assignments;
+using SociaalDomein.Domain.Districts;
+using SociaalDomein.Domain.Imports;
+using SociaalDomein.Domain.Stacking;
+using SociaalDomein.Infrastructure.Database;
+using SociaalDomein.Infrastructure.Imports;
+using SociaalDomein.Infrastructure.Imports.Toewijzingen;
+using SociaalDomein.Infrastructure.Persistence;
+using SociaalDomein.Infrastructure.Privacy;
+using SociaalDomein.Infrastructure.Stacking;
+
+namespace SociaalDomein.Bench;
+
+/// <summary>
+/// Performance measurements of the import and the stacking analysis on generated data (docs/benchmarks.md).
+/// Results are printed, never asserted. Usage:
+///   generate &lt;rows&gt; &lt;file&gt;          deterministic canonical CSV (synthetic BSNs that pass the 11-test)
+///   import &lt;file&gt; [--data DIR]        real ImportService.StartAsync + ImportJob.RunAsync; rows/s and VmHWM
+///   psqlcopy &lt;file&gt; [--data DIR]      psql \copy of the same file into a plain table (3 runs, median)
+///   reader &lt;file&gt;                     only parse + validate + pseudonymise (no database), for profiling
+///   stacking [&lt;file&gt;] [--data DIR]    ComputeAsync 1 Nov 2018 all/Wmo/Noord ×3 (median), RefreshAsync, GetAsync
+///   all &lt;rows&gt; [--file F]            generate, psqlcopy, import, stacking; prints a markdown table
+/// Without --data every command uses a throwaway server (LocalPostgresServer.StartThrowawayAsync); with --data DIR a
+/// kept server in DIR (re-used by later commands, so the stacking SQL can be worked on without importing again).
+/// </summary>
+public static class Program
+{
+    private static readonly DateOnly ReferenceDate = new(2018, 11, 1);
+
+    public static async Task<int> Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        var options = args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var positional = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        string? Option(string name) => Array.IndexOf(options, name) is var i and >= 0 && i + 1 < options.Length ? options[i + 1] : null;
+        var data = Option("--data");
+
+        switch (positional.FirstOrDefault())
+        {
+            case "generate" when positional.Length == 3:
+                Generate(int.Parse(positional[1], CultureInfo.InvariantCulture), positional[2]);
+                return 0;
+            case "reader" when positional.Length == 2:
+                ReadOnly(positional[1]);
+                return 0;
+            case "import" when positional.Length == 2:
+            {
+                await using var server = await StartServerAsync(data);
+                await ImportAsync(server, positional[1]);
+                return 0;
+            }
+            case "psqlcopy" when positional.Length == 2:
+            {
+                await using var server = await StartServerAsync(data);
+                await PsqlCopyAsync(server, positional[1]);
+                return 0;
+            }
+            case "stacking" when positional.Length is 1 or 2:
+            {
+                await using var server = await StartServerAsync(data);
+                if (positional.Length == 2)
+                {
+                    await ImportAsync(server, positional[1]);
+                }
+
+                await StackingAsync(server);
+                return 0;
+            }
+            case "all" when positional.Length == 2:
+            {
+                var rows = int.Parse(positional[1], CultureInfo.InvariantCulture);
+                var file = Option("--file") ?? Path.Combine(Path.GetTempPath(), $"sd-bench-{rows}.csv");
+                var generated = Stopwatch.StartNew();
+                Generate(rows, file);
+                generated.Stop();
+                await using var server = await StartServerAsync(data);
+                var copy = await PsqlCopyAsync(server, file);
+                var import = await ImportAsync(server, file);
+                var stacking = await StackingAsync(server);
+                PrintTable(rows, file, generated.Elapsed, copy, import, stacking);
+                return 0;
+            }
+            default:
+                Console.Error.WriteLine("usage: generate <rows> <file> | import <file> | psqlcopy <file> | reader <file> | stacking [<file>] | all <rows> [--file F]  [--data DIR]");
+                return 2;
+        }
+    }
+
+    // ---------------------------------------------------------------- generate
+
+    private static readonly string[] Pc4 =
+    [
+        "8011", "8012", "8013", "8014", "8015", "8016", "8017", "8018", "8019", // Noord
+        "8021", "8022", "8023", "8024", "8025", "8026", "8027", "8028", "8029", // Zuid
+        "8031", "8032", "8033", "8034", "8035", "8036", "8037", "8038", "8039", // Oost
+        "8041", "8042", "8043", "8044", "8045", "8046", // West
+        "8051", // in no district
+    ];
+
+    private static readonly (string Code, string Description)[] WmoProducts =
+    [
+        ("01A01", "Huishoudelijke hulp"), ("02A06", "Begeleiding licht"), ("02A07", "Begeleiding midden"), ("02A08", "Begeleiding zwaar"),
+        ("03A02", "Persoonlijke verzorging"), ("04A01", "Kortdurend verblijf"), ("05A02", "Woondiensten"), ("06A01", "Overige ondersteuning"),
+        ("07A01", "Dagbesteding"), ("08A01", "Vervoerdiensten"), ("15A01", "Beschermd wonen"), ("16A01", "Opvang"),
+    ];
+
+    private static readonly (string Code, string Description)[] JeugdProducts =
+    [
+        ("41A01", "Jeugdhulp verblijf"), ("43A01", "Jeugdhulp dagbehandeling"), ("45A48", "Jeugdhulp ambulant"), ("46A03", "Jeugdhulp ambulant specialistisch"),
+        ("47A01", "Crisis"), ("48A02", "Pleegzorg"), ("54001", "Jeugd-ggz"), ("55002", "Jeugdbescherming"),
+    ];
+
+    private static readonly (string Unit, string Frequency, decimal Tariff)[] Volumes =
+    [
+        ("uur", "per week", 58.40m), ("dagdeel", "per week", 41.25m), ("etmaal", "per maand", 168.00m), ("uur", "per 4 weken", 62.10m),
+        ("minuut", "per week", 0.98m), ("dag", "per maand", 95.00m), ("stuk", "totaal", 12.50m), ("uur", "per jaar", 70.00m),
+    ];
+
+    private const string CsvHeader =
+        "bsn;dossiernummer;postcode;huisnummer;huisnummertoevoeging;geboortedatum;geslacht;wet;productcategorie;productcode;" +
+        "productomschrijving;aanbieder_agb;aanbieder_naam;leveringsvorm;ingangsdatum;einddatum;toewijzingsnummer;volume;eenheid;" +
+        "frequentie;tarief;budget";
+
+    /// <summary>A canonical CSV of exactly <paramref name="rows"/> data rows, the same for the same count. Households of
+    /// 1–4 clients and a few institutions (10–40 clients at one address), ~1.4 assignments per client, ~2 % revoked
+    /// (end = start), ~1 % exact duplicate rows, Wmo and Jeugdwet, 20 providers, starts spread over 2017–2019,
+    /// amounts as a budget or as volume/tariff/frequency. BSNs are synthetic numbers (9xxxxxxxx that pass the 11-test).</summary>
+    public static void Generate(int rows, string path)
+    {
+        var random = new Random(20181101);
+        var providers = Enumerable.Range(1, 20).Select(p => ($"{75750000 + p * 7:D8}", $"Zorgaanbieder {p:D2} BV")).ToArray();
+        var start2017 = new DateOnly(2017, 1, 1);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20) { NewLine = "\n" };
+        writer.WriteLine(CsvHeader);
+        var written = 0;
+        var bsnBody = 90_000_000;
+        var client = 0;
+        var address = 0;
+        var assignmentNumber = 0;
+        string? previous = null;
+        var line = new StringBuilder(256);
+
+        while (written < rows)
+        {
+            // a new address: a household of 1–4 clients, or (0.3 %) an institution of 10–40
+            address++;
+            var size = random.NextDouble() < 0.003 ? random.Next(10, 41)
+                : random.NextDouble() switch { < 0.55 => 1, < 0.80 => 2, < 0.92 => 3, _ => 4 };
+            var pc4 = Pc4[address % Pc4.Length];
+            var letters = address / Pc4.Length;
+            var postcode = $"{pc4}{(char)('A' + letters % 26)}{(char)('A' + letters / 26 % 26)}";
+            var houseNumber = (letters / 676 + 1).ToString(CultureInfo.InvariantCulture);
+            var addition = address % 17 == 0 ? "A" : "";
+
+            for (var member = 0; member < size && written < rows; member++)
+            {
+                client++;
+                var bsn = NextBsn(ref bsnBody);
+                var youth = random.NextDouble() < 0.25;
+                var birth = youth ? new DateOnly(2002, 1, 1).AddDays(random.Next(365 * 16)) : new DateOnly(1925, 1, 1).AddDays(random.Next(365 * 75));
+                var sex = random.Next(2) == 0 ? "M" : "V";
+                var count = random.NextDouble() switch { < 0.70 => 1, < 0.90 => 2, < 0.97 => 3, _ => random.Next(4, 7) };
+                for (var k = 0; k < count && written < rows; k++)
+                {
+                    if (previous is not null && random.NextDouble() < 0.01)
+                    {
+                        writer.WriteLine(previous); // an exact duplicate of the previous row
+                        written++;
+                        if (written >= rows)
+                        {
+                            break;
+                        }
+                    }
+
+                    var jeugd = youth ? random.NextDouble() > 0.05 : random.NextDouble() < 0.03; // some cross-law
+                    var (code, description) = jeugd ? JeugdProducts[random.Next(JeugdProducts.Length)] : WmoProducts[random.Next(WmoProducts.Length)];
+                    var (agb, providerName) = providers[random.Next(providers.Length)];
+                    var start = start2017.AddDays(random.Next(3 * 365));
+                    var endRoll = random.NextDouble();
+                    DateOnly? end = endRoll < 0.02 ? start : endRoll < 0.22 ? null : start.AddDays(random.Next(30, 730));
+                    var budgetRow = random.NextDouble() < 0.3;
+                    var (unit, frequency, tariff) = Volumes[random.Next(Volumes.Length)];
+                    if (!budgetRow && frequency == "totaal" && end is null)
+                    {
+                        end = start.AddDays(random.Next(30, 730)); // 'totaal' needs a period
+                    }
+                    line.Clear();
+                    line.Append(bsn).Append(';').Append("D-").Append(client.ToString("D7", CultureInfo.InvariantCulture)).Append(jeugd ? "J" : "W").Append(';')
+                        .Append(postcode).Append(';').Append(houseNumber).Append(';').Append(addition).Append(';')
+                        .Append(birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(';').Append(sex).Append(';')
+                        .Append(jeugd ? "Jeugdwet" : "Wmo").Append(';').Append(code[..2]).Append(';').Append(code).Append(';').Append(description).Append(';')
+                        .Append(agb).Append(';').Append(providerName).Append(';').Append(random.NextDouble() < 0.1 ? "PGB" : "ZIN").Append(';')
+                        .Append(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(';')
+                        .Append(end?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(';');
+                    assignmentNumber++;
+                    if (random.NextDouble() < 0.9)
+                    {
+                        line.Append("T").Append(assignmentNumber.ToString("D8", CultureInfo.InvariantCulture));
+                    }
+
+                    line.Append(';');
+                    if (budgetRow)
+                    {
+                        var budget = random.Next(50_000, 2_500_000) / 100m;
+                        line.Append(";;;;").Append(budget.ToString("0.00", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        var volume = unit == "minuut" ? random.Next(30, 240) : random.Next(1, 13);
+                        line.Append(volume).Append(';').Append(unit).Append(';').Append(frequency).Append(';')
+                            .Append(tariff.ToString("0.00", CultureInfo.InvariantCulture)).Append(';');
+                    }
+
+                    previous = line.ToString();
+                    writer.WriteLine(previous);
+                    written++;
+                }
+            }
+        }
+
+        Console.WriteLine($"generated {written:N0} rows, {client:N0} clients, {address:N0} addresses -> {path} ({new FileInfo(path).Length / 1048576.0:F0} MB)");
+    }
+
+    /// <summary>The next 9-digit number from <paramref name="body"/> on that passes the 11-test (9·d1 + … + 2·d8 − d9 ≡ 0).</summary>
+    private static string NextBsn(ref int body)
+    {
+        while (true)
+        {
+            var digits = body++.ToString("D8", CultureInfo.InvariantCulture);
+            var sum = 0;
+            for (var i = 0; i < 8; i++)
+            {
+                sum += (9 - i) * (digits[i] - '0');
+            }
+
+            if (sum % 11 < 10)
+            {
+                var bsn = digits + (char)('0' + sum % 11);
+                Debug.Assert(Bsn.IsValid(bsn));
+                return bsn;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- servers and contexts
+
+    private static async Task<LocalPostgresServer> StartServerAsync(string? dataDirectory)
+    {
+        var watch = Stopwatch.StartNew();
+        var server = dataDirectory is null
+            ? await LocalPostgresServer.StartThrowawayAsync()
+            : await LocalPostgresServer.StartAsync(dataDirectory);
+        await using (var db = Context(server.ConnectionString))
+        {
+            await db.Database.MigrateAsync();
+            if (!await db.Districts.AnyAsync())
+            {
+                db.Districts.AddRange(
+                    District("Noord", Pc4[..9]), District("Zuid", Pc4[9..18]), District("Oost", Pc4[18..27]), District("West", Pc4[27..33]));
+                await db.SaveChangesAsync();
+            }
+        }
+
+        Console.WriteLine($"PostgreSQL {(dataDirectory is null ? "throwaway" : dataDirectory)} on port {server.Port}, migrated in {watch.Elapsed.TotalSeconds:F1} s");
+        return server;
+    }
+
+    private static District District(string name, string[] postcodes) =>
+        new() { Name = name, Postcodes = postcodes.Select(p => new PostcodeDistrict { Postcode4 = p }).ToList() };
+
+    private static AppDbContext Context(string connectionString) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString).Options);
+
+    private sealed class Contexts(string connectionString) : IDbContextFactory<AppDbContext>
+    {
+        public AppDbContext CreateDbContext() => Context(connectionString);
+    }
+
+    /// <summary>Records what would go to Hangfire; the benchmark runs the import job itself.</summary>
+    private sealed class RecordingJobClient : IBackgroundJobClient
+    {
+        public List<Job> Enqueued { get; } = [];
+
+        public string Create(Job job, IState state)
+        {
+            Enqueued.Add(job);
+            return Enqueued.Count.ToString(CultureInfo.InvariantCulture);
+        }
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => true;
+    }
+
+    private static Pseudonymiser BenchPseudonymiser() => new(Enumerable.Range(1, Pseudonymiser.KeyLength).Select(i => (byte)i).ToArray());
+
+    // ---------------------------------------------------------------- import
+
+    public sealed record ImportResult(int Rows, TimeSpan Receive, TimeSpan Job, TimeSpan Total, long PeakBytes, ImportSummary Summary);
+
+    private static async Task<ImportResult> ImportAsync(LocalPostgresServer server, string file)
+    {
+        var storageDir = Path.Combine(Path.GetTempPath(), "sd-bench-imports-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var storage = new ImportStorage(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { [ImportStorage.DirectoryKey] = storageDir }).Build());
+            var jobs = new RecordingJobClient();
+            var service = new ImportService(new Contexts(server.ConnectionString), storage, jobs, TimeProvider.System);
+            await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
+            var job = new ImportJob(dataSource, storage, BenchPseudonymiser(), jobs, NullLogger<ImportJob>.Instance);
+
+            Console.WriteLine($"import: peak working set before {PeakWorkingSet() / 1048576.0:F0} MB");
+            var total = Stopwatch.StartNew();
+            long id;
+            await using (var upload = File.OpenRead(file))
+            {
+                id = await service.StartAsync(upload, Path.GetFileName(file), ImportKind.Toewijzingen, onlyValidRows: false, "bench@localhost");
+            }
+
+            var receive = total.Elapsed;
+            await job.RunAsync(id, CancellationToken.None);
+            total.Stop();
+            var summary = (await service.GetAsync(id))!;
+            if (summary.Status != ImportStatus.Succeeded)
+            {
+                throw new InvalidOperationException($"import {summary.Status}: {summary.Message}");
+            }
+
+            var result = new ImportResult(summary.RowsRead, receive, total.Elapsed - receive, total.Elapsed, PeakWorkingSet(), summary);
+            Console.WriteLine(
+                $"import: {summary.RowsRead:N0} rows read, {summary.RowsImported:N0} imported ({summary.Inserted:N0} inserted, {summary.Updated:N0} updated), " +
+                $"{summary.Duplicates:N0} duplicates, {summary.Revoked:N0} revoked, {summary.RowsRejected:N0} rejected");
+            Console.WriteLine(
+                $"import: total {result.Total.TotalSeconds:F2} s = receive (copy + SHA-256) {receive.TotalSeconds:F2} s + job {result.Job.TotalSeconds:F2} s; " +
+                $"{summary.RowsRead / result.Total.TotalSeconds:N0} rows/s; peak working set (VmHWM) {result.PeakBytes / 1048576.0:F0} MB");
+            return result;
+        }
+        finally
+        {
+            if (Directory.Exists(storageDir))
+            {
+                Directory.Delete(storageDir, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>VmHWM of this process (peak resident set), in bytes.</summary>
+    private static long PeakWorkingSet()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? Environment.WorkingSet
+            : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    /// <summary>Only the reader (parse, validate, pseudonymise), no database: the import's CPU cost in this process.</summary>
+    private static void ReadOnly(string file)
+    {
+        var watch = Stopwatch.StartNew();
+        using var stream = File.OpenRead(file);
+        using var reader = ToewijzingenReader.Open(stream, Path.GetFileName(file), BenchPseudonymiser());
+        int valid = 0, rejected = 0;
+        foreach (var row in reader.Rows)
+        {
+            if (row.Record is null)
+            {
+                if (rejected++ < 5)
+                {
+                    Console.WriteLine($"reader: rejected row {row.Row}: {string.Join(" | ", row.Errors.Select(e => $"{e.Column}: {e.Message}"))}");
+                }
+            }
+            else
+            {
+                valid++;
+            }
+        }
+
+        Console.WriteLine($"reader: {valid:N0} valid, {rejected:N0} rejected in {watch.Elapsed.TotalSeconds:F2} s ({(valid + rejected) / watch.Elapsed.TotalSeconds:N0} rows/s); VmHWM {PeakWorkingSet() / 1048576.0:F0} MB");
+
+        var pseudonymiser = BenchPseudonymiser();
+        var key = Enumerable.Range(1, Pseudonymiser.KeyLength).Select(i => (byte)i).ToArray();
+        var same = pseudonymiser.ClientKeyForBsn("999990019").AsSpan().SequenceEqual(System.Security.Cryptography.HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("bsn:999990019")))
+            && pseudonymiser.AddressKey("8011 ab", "012", "Bis ").AsSpan().SequenceEqual(System.Security.Cryptography.HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("adres:8011AB|12|bis")))
+            && pseudonymiser.ClientKeyForClientId(" ü-42 ").AsSpan().SequenceEqual(System.Security.Cryptography.HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("id:ü-42")));
+        Console.WriteLine($"pseudonymiser: same bytes as HMACSHA256.HashData: {same}");
+        watch.Restart();
+        const int calls = 1_000_000;
+        for (var i = 0; i < calls; i++)
+        {
+            pseudonymiser.ClientKeyForBsn("999990019");
+        }
+
+        Console.WriteLine($"pseudonymiser: {watch.Elapsed.TotalMilliseconds * 1000 / calls:F2} µs per ClientKeyForBsn");
+    }
+
+    // ---------------------------------------------------------------- psql \copy
+
+    public sealed record CopyResult(int Rows, TimeSpan Median, IReadOnlyList<TimeSpan> Runs);
+
+    private static async Task<CopyResult> PsqlCopyAsync(LocalPostgresServer server, string file)
+    {
+        var cs = new NpgsqlConnectionStringBuilder(server.ConnectionString);
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await Execute(connection, """
+            DROP TABLE IF EXISTS plain;
+            CREATE TABLE plain (
+                bsn text, dossiernummer text, postcode text, huisnummer integer, huisnummertoevoeging text, geboortedatum date,
+                geslacht text, wet text, productcategorie text, productcode text, productomschrijving text, aanbieder_agb text,
+                aanbieder_naam text, leveringsvorm text, ingangsdatum date, einddatum date, toewijzingsnummer text, volume numeric,
+                eenheid text, frequentie text, tarief numeric, budget numeric)
+            """);
+        var runs = new List<TimeSpan>();
+        var rows = 0;
+        for (var run = 0; run < 3; run++)
+        {
+            await Execute(connection, "TRUNCATE plain");
+            var start = new ProcessStartInfo("psql") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { "-h", cs.Host!, "-p", cs.Port.ToString(CultureInfo.InvariantCulture), "-U", cs.Username!, "-d", cs.Database!, "-v", "ON_ERROR_STOP=1", "-c",
+                         $"\\copy plain FROM '{file}' WITH (FORMAT csv, HEADER true, DELIMITER ';')" })
+            {
+                start.ArgumentList.Add(a);
+            }
+
+            start.Environment["PGPASSWORD"] = cs.Password;
+            var watch = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            var error = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            watch.Stop();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"psql failed: {error}");
+            }
+
+            rows = int.Parse(output.Trim().Split(' ')[^1], CultureInfo.InvariantCulture);
+            runs.Add(watch.Elapsed);
+            Console.WriteLine($"psqlcopy: run {run + 1}: {output.Trim()} in {watch.Elapsed.TotalSeconds:F2} s");
+        }
+
+        var median = runs.Order().ElementAt(1);
+        Console.WriteLine($"psqlcopy: median {median.TotalSeconds:F2} s, {rows / median.TotalSeconds:N0} rows/s");
+        await Execute(connection, "DROP TABLE plain");
+        return new CopyResult(rows, median, runs);
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    // ---------------------------------------------------------------- stacking
+
+    public sealed record StackingTimes(IReadOnlyList<(string Filter, TimeSpan Median, IReadOnlyList<TimeSpan> Runs)> Compute, TimeSpan Refresh, TimeSpan GetMedian, TimeSpan GetMax);
+
+    private static async Task<StackingTimes> StackingAsync(LocalPostgresServer server)
+    {
+        var contexts = new Contexts(server.ConnectionString);
+        await using (var db = contexts.CreateDbContext())
+        {
+            var count = await db.Assignments.CountAsync();
+            Console.WriteLine($"stacking: {count:N0} assignments, {await db.Assignments.Select(a => a.ClientKey).Distinct().CountAsync():N0} clients");
+            await db.Database.ExecuteSqlRawAsync("""VACUUM ANALYZE "Assignments" """);
+        }
+
+        var service = new StackingService(contexts);
+        var compute = new List<(string, TimeSpan, IReadOnlyList<TimeSpan>)>();
+        foreach (var (name, law, district) in new (string, Law?, string?)[] { ("all", null, null), ("Wmo", Law.Wmo, null), ("Noord", null, "Noord") })
+        {
+            var runs = new List<TimeSpan>();
+            StackingResult? result = null;
+            for (var i = 0; i < 3; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                result = await service.ComputeAsync(ReferenceDate, law, district);
+                runs.Add(watch.Elapsed);
+            }
+
+            var median = runs.Order().ElementAt(1);
+            compute.Add((name, median, runs));
+            Console.WriteLine(
+                $"stacking: ComputeAsync {ReferenceDate:yyyy-MM-dd} {name}: median {median.TotalSeconds:F2} s (runs {string.Join(", ", runs.Select(r => r.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)))}); " +
+                $"{result!.ActiveAssignments:N0} active assignments, {result.Clients:N0} clients, total {result.TotalAmount:N2}");
+        }
+
+        var refresh = Stopwatch.StartNew();
+        await service.RefreshAsync(ReferenceDate);
+        refresh.Stop();
+        Console.WriteLine($"stacking: RefreshAsync {refresh.Elapsed.TotalSeconds:F2} s");
+
+        var gets = new List<TimeSpan>();
+        for (var i = 0; i < 7; i++)
+        {
+            var fresh = new StackingService(contexts); // as a page would: a new scope each time
+            var watch = Stopwatch.StartNew();
+            await fresh.GetAsync(ReferenceDate, null, null);
+            gets.Add(watch.Elapsed);
+        }
+
+        var getMedian = gets.Order().ElementAt(gets.Count / 2);
+        Console.WriteLine($"stacking: GetAsync (stored snapshot) median {getMedian.TotalMilliseconds:F1} ms, first {gets[0].TotalMilliseconds:F1} ms, max {gets.Max().TotalMilliseconds:F1} ms");
+        return new StackingTimes(compute, refresh.Elapsed, getMedian, gets.Max());
+    }
+
+    // ---------------------------------------------------------------- report
+
+    private static void PrintTable(int rows, string file, TimeSpan generated, CopyResult copy, ImportResult import, StackingTimes stacking)
+    {
+        static string Pass(bool ok) => ok ? "pass" : "FAIL";
+        var ratio = import.Total / copy.Median;
+        var peakMb = import.PeakBytes / 1048576.0;
+        Console.WriteLine();
+        Console.WriteLine($"file: {file}, {rows:N0} rows, {new FileInfo(file).Length / 1048576.0:F0} MB, generated in {generated.TotalSeconds:F1} s");
+        Console.WriteLine();
+        Console.WriteLine("| measurement | result | target | |");
+        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine($"| psql `\\copy` into a plain table (median of 3) | {copy.Median.TotalSeconds:F2} s ({copy.Rows / copy.Median.TotalSeconds:N0} rows/s) | reference | |");
+        Console.WriteLine($"| import (StartAsync + ImportJob.RunAsync) | {import.Total.TotalSeconds:F2} s ({import.Rows / import.Total.TotalSeconds:N0} rows/s; receive {import.Receive.TotalSeconds:F2} s + job {import.Job.TotalSeconds:F2} s) | ≤ 2.5 × copy = {copy.Median.TotalSeconds * 2.5:F2} s | {Pass(ratio <= 2.5)} ({ratio:F2} ×) |");
+        foreach (var (filter, median, _) in stacking.Compute)
+        {
+            Console.WriteLine($"| stacking ComputeAsync 2018-11-01 {filter} (median of 3) | {median.TotalSeconds:F2} s | < 2 s | {Pass(median.TotalSeconds < 2)} |");
+        }
+
+        Console.WriteLine($"| stacking RefreshAsync 2018-11-01 (all, per law, per district) | {stacking.Refresh.TotalSeconds:F2} s | (background job) | |");
+        Console.WriteLine($"| Stapeling page: GetAsync of the stored snapshot (median of 7) | {stacking.GetMedian.TotalMilliseconds:F0} ms (max {stacking.GetMax.TotalMilliseconds:F0} ms) | < 1 s | {Pass(stacking.GetMax.TotalSeconds < 1)} |");
+        Console.WriteLine($"| peak memory (VmHWM) of the process through the import | {peakMb:F0} MB | < 1 GB | {Pass(peakMb < 1024)} |");
+    }
+}
