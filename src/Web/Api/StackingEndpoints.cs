@@ -7,6 +7,8 @@ using SociaalDomein.Infrastructure.Stacking;
 namespace SociaalDomein.Web.Api;
 
 /// <summary>GET /api/stacking: the stacking tables (domain.md §5) on a reference date, for every role.</summary>
+public sealed record StackingQuery(DateOnly ReferenceDate, Law? Law, string? District);
+
 public static class StackingEndpoints
 {
     public sealed record HouseholdDto(int Clients, int Addresses, decimal Amount, decimal AveragePerInhabitant);
@@ -19,41 +21,57 @@ public static class StackingEndpoints
         DateOnly ReferenceDate, int Revoked, int Duplicates, int ActiveAssignments, int Clients, decimal TotalAmount,
         IReadOnlyList<HouseholdDto> Households, InstitutionsDto Institutions, IReadOnlyList<ProvisionDto> Provisions);
 
+    /// <summary>The filters of a stacking request (?referenceDate=YYYY-MM-DD[&amp;law=Wmo][&amp;district=Noord]), or the Dutch
+    /// 400 problem that says what is wrong with them. Shared by the JSON and the Excel endpoint.</summary>
+    internal static async Task<(StackingQuery? Query, IResult? Problem)> ParseAsync(
+        string? referenceDate, string? law, string? district, StackingService stacking, CancellationToken ct)
+    {
+        if (!DateOnly.TryParseExact(referenceDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return (null, TypedResults.Problem(
+                "Geef een geldige peildatum op: referenceDate=JJJJ-MM-DD, bijvoorbeeld referenceDate=2018-11-01.",
+                statusCode: StatusCodes.Status400BadRequest, title: "Ongeldige peildatum"));
+        }
+
+        Law? lawFilter = null;
+        if (!string.IsNullOrWhiteSpace(law))
+        {
+            lawFilter = Enum.GetValues<Law>().Cast<Law?>().FirstOrDefault(l => string.Equals(l.ToString(), law.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (lawFilter is null)
+            {
+                return (null, TypedResults.Problem(
+                    $"Onbekende wet: {law}. Kies uit {string.Join(", ", Enum.GetNames<Law>())}.",
+                    statusCode: StatusCodes.Status400BadRequest, title: "Onbekende wet"));
+            }
+        }
+
+        string? districtName = null;
+        if (!string.IsNullOrWhiteSpace(district))
+        {
+            districtName = await stacking.FindDistrictAsync(district, ct);
+            if (districtName is null)
+            {
+                return (null, TypedResults.Problem(
+                    $"Onbekend stadsdeel: {district}.", statusCode: StatusCodes.Status400BadRequest, title: "Onbekend stadsdeel"));
+            }
+        }
+
+        return (new StackingQuery(date, lawFilter, districtName), null);
+    }
+
     public static RouteGroupBuilder MapStacking(this RouteGroupBuilder api)
     {
         // ?referenceDate=YYYY-MM-DD[&law=Wmo][&district=Noord]. The result reflects every import that succeeded
         // before the call: a stored result older than the latest successful import is recomputed (StackingService.GetAsync).
         api.MapGet("/stacking", async Task<IResult> (string? referenceDate, string? law, string? district, StackingService stacking, CancellationToken ct) =>
             {
-                if (!DateOnly.TryParseExact(referenceDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                var (query, problem) = await StackingEndpoints.ParseAsync(referenceDate, law, district, stacking, ct);
+                if (query is null)
                 {
-                    return TypedResults.Problem(
-                        "Geef een geldige peildatum op: referenceDate=JJJJ-MM-DD, bijvoorbeeld referenceDate=2018-11-01.",
-                        statusCode: StatusCodes.Status400BadRequest, title: "Ongeldige peildatum");
+                    return problem!;
                 }
 
-                Law? lawFilter = null;
-                if (!string.IsNullOrWhiteSpace(law))
-                {
-                    lawFilter = Enum.GetValues<Law>().Cast<Law?>().FirstOrDefault(l => string.Equals(l.ToString(), law.Trim(), StringComparison.OrdinalIgnoreCase));
-                    if (lawFilter is null)
-                    {
-                        return TypedResults.Problem(
-                            $"Onbekende wet: {law}. Kies uit {string.Join(", ", Enum.GetNames<Law>())}.",
-                            statusCode: StatusCodes.Status400BadRequest, title: "Onbekende wet");
-                    }
-                }
-
-                string? districtName = null;
-                if (!string.IsNullOrWhiteSpace(district))
-                {
-                    districtName = await stacking.FindDistrictAsync(district, ct);
-                    if (districtName is null)
-                    {
-                        return TypedResults.Problem(
-                            $"Onbekend stadsdeel: {district}.", statusCode: StatusCodes.Status400BadRequest, title: "Onbekend stadsdeel");
-                    }
-                }
+                var (date, lawFilter, districtName) = query;
 
                 return TypedResults.Ok(ToDto(await stacking.GetAsync(date, lawFilter, districtName, ct)));
             })

@@ -16,35 +16,13 @@ public static class StackingExportEndpoints
         api.MapGet("/stacking/export.xlsx", async Task<IResult> (string? referenceDate, string? law, string? district, bool? publicatie,
                 HttpContext http, StackingService stacking, StackingExcelExport export, ILoggerFactory loggers, CancellationToken ct) =>
             {
-                if (!DateOnly.TryParseExact(referenceDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                var (query, problem) = await StackingEndpoints.ParseAsync(referenceDate, law, district, stacking, ct);
+                if (query is null)
                 {
-                    return TypedResults.Problem(
-                        "Geef een geldige peildatum op: referenceDate=JJJJ-MM-DD, bijvoorbeeld referenceDate=2018-11-01.",
-                        statusCode: StatusCodes.Status400BadRequest, title: "Ongeldige peildatum");
+                    return problem!;
                 }
 
-                Law? lawFilter = null;
-                if (!string.IsNullOrWhiteSpace(law))
-                {
-                    lawFilter = Enum.GetValues<Law>().Cast<Law?>().FirstOrDefault(l => string.Equals(l.ToString(), law.Trim(), StringComparison.OrdinalIgnoreCase));
-                    if (lawFilter is null)
-                    {
-                        return TypedResults.Problem(
-                            $"Onbekende wet: {law}. Kies uit {string.Join(", ", Enum.GetNames<Law>())}.",
-                            statusCode: StatusCodes.Status400BadRequest, title: "Onbekende wet");
-                    }
-                }
-
-                string? districtName = null;
-                if (!string.IsNullOrWhiteSpace(district))
-                {
-                    districtName = await stacking.FindDistrictAsync(district, ct);
-                    if (districtName is null)
-                    {
-                        return TypedResults.Problem(
-                            $"Onbekend stadsdeel: {district}.", statusCode: StatusCodes.Status400BadRequest, title: "Onbekend stadsdeel");
-                    }
-                }
+                var (date, lawFilter, districtName) = query;
 
                 var publication = publicatie ?? false;
                 var caseReview = http.User.IsInRole(Roles.Controller) || http.User.IsInRole(Roles.Beheerder);
