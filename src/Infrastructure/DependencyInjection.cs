@@ -97,7 +97,7 @@ public static class DependencyInjection
         services.AddSingleton<ScenarioService>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton<Stacking.StackingService>().AddTransient<Stacking.StackingRecomputeJob>();
-        services.AddSingleton<Stacking.StackingChoices>().AddSingleton<Stacking.StackingExcelExport>();
+        services.AddSingleton<Stacking.StackingExcelExport>();
         return builder;
     }
 }

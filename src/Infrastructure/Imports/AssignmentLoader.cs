@@ -5,8 +5,8 @@ using SociaalDomein.Domain.Assignments;
 namespace SociaalDomein.Infrastructure.Imports;
 
 /// <summary>
-/// Loads assignments set-based: binary COPY into a temporary staging table, then one statement that merges the
-/// staging rows into "Assignments" by identity (insert new, update changed, leave equal ones alone). Runs inside the
+/// Loads assignments set-based: binary COPY into a temporary staging table, then a merge of the staging rows into
+/// "Assignments" by identity (insert new, update changed, leave equal ones alone; see <see cref="MergeAsync"/>). Runs inside the
 /// caller's transaction, so a rejected or interrupted import leaves nothing behind (the staging table is dropped on
 /// commit or rollback).
 /// </summary>
