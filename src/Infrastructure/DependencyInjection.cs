@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using SociaalDomein.Infrastructure.Audit;
 using SociaalDomein.Infrastructure.Budgets;
 using SociaalDomein.Infrastructure.Database;
 using SociaalDomein.Infrastructure.Health;
@@ -90,6 +91,7 @@ public static class DependencyInjection
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<JobStorageHealthCheck>("taken");
 
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<MunicipalityService>();
         services.AddSingleton<Districts.DistrictService>();

@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using SociaalDomein.Domain.Audit;
 using SociaalDomein.Domain.Districts;
+using SociaalDomein.Infrastructure.Audit;
 using SociaalDomein.Infrastructure.Imports;
 using SociaalDomein.Infrastructure.Persistence;
 
@@ -17,9 +19,10 @@ public sealed record DistrictChange(bool Succeeded, string? Problem = null, IRea
 /// <summary>
 /// The mapping from 4-digit postcode to district (stadsdeel / wijk), edited by the beheerder one postcode at a time
 /// or replaced whole from a CSV file (<c>postcode;wijk</c>). Stored stacking results per district depend on it: a change
-/// drops them, so they are recomputed from the new mapping.
+/// drops them, so they are recomputed from the new mapping. Every change is in the audit log, written in the same
+/// transaction as the change: both are kept or neither is.
 /// </summary>
-public sealed class DistrictService(IDbContextFactory<AppDbContext> contexts)
+public sealed class DistrictService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
 {
     public async Task<IReadOnlyList<DistrictSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -33,12 +36,13 @@ public sealed class DistrictService(IDbContextFactory<AppDbContext> contexts)
 
     /// <summary>Puts a postcode in a district (creating the district when new), or takes it out of every district when
     /// <paramref name="district"/> is empty. <paramref name="expectedDistrict"/> is the district the user saw for the
-    /// postcode (null: none); when someone changed it since, nothing happens and the problem says so.</summary>
-    public async Task<DistrictChange> AssignAsync(string postcode, string? district, string? expectedDistrict, CancellationToken ct = default)
+    /// postcode (null: none); when someone changed it since, nothing happens and the problem says so. <paramref name="user"/>
+    /// is who makes the change, for the audit log.</summary>
+    public async Task<DistrictChange> AssignAsync(string postcode, string? district, string? expectedDistrict, string user, CancellationToken ct = default)
     {
         try
         {
-            return await AssignCoreAsync(postcode, district, expectedDistrict, ct);
+            return await AssignCoreAsync(postcode, district, expectedDistrict, user, ct);
         }
         catch (Exception ex) when (ex is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.SerializationFailure }
                                    || ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.SerializationFailure })
@@ -47,7 +51,7 @@ public sealed class DistrictService(IDbContextFactory<AppDbContext> contexts)
         }
     }
 
-    private async Task<DistrictChange> AssignCoreAsync(string postcode, string? district, string? expectedDistrict, CancellationToken ct)
+    private async Task<DistrictChange> AssignCoreAsync(string postcode, string? district, string? expectedDistrict, string user, CancellationToken ct)
     {
         postcode = postcode.Trim();
         if (!IsPostcode4(postcode))
@@ -71,22 +75,29 @@ public sealed class DistrictService(IDbContextFactory<AppDbContext> contexts)
                 $"Postcode {postcode} is intussen door iemand anders gewijzigd (nu: {current ?? "geen wijk"}). Bekijk de indeling opnieuw en probeer het nog eens.");
         }
 
+        if (string.Equals(current, district, StringComparison.Ordinal))
+        {
+            return DistrictChange.Done; // already so: nothing to change, nothing to record
+        }
+
         await db.PostcodeDistricts.Where(p => p.Postcode4 == postcode).ExecuteDeleteAsync(ct);
         if (district is not null)
         {
             var target = await db.Districts.FirstOrDefaultAsync(d => d.Name == district, ct) ?? db.Districts.Add(new District { Name = district }).Entity;
             target.Postcodes.Add(new PostcodeDistrict { Postcode4 = postcode });
-            await db.SaveChangesAsync(ct);
         }
 
+        AuditLog.Add(db, clock.GetUtcNow(), user, AuditAction.DistrictChanged, $"Postcode {postcode}: {current ?? "geen wijk"} → {district ?? "geen wijk"}");
+        await db.SaveChangesAsync(ct);
         await DropEmptyDistrictsAndStaleResultsAsync(db, ct);
         await transaction.CommitAsync(ct);
         return DistrictChange.Done;
     }
 
     /// <summary>Replaces the whole mapping from a CSV with the columns postcode and wijk (or stadsdeel), ';' or ','.
-    /// All or nothing: one bad row and the mapping stays as it was; the errors name row and column.</summary>
-    public async Task<DistrictChange> ImportAsync(Stream csv, string fileName, CancellationToken ct = default)
+    /// All or nothing: one bad row and the mapping stays as it was; the errors name row and column. The audit entry
+    /// (<paramref name="user"/>) is written in the same transaction as the new mapping.</summary>
+    public async Task<DistrictChange> ImportAsync(Stream csv, string fileName, string user, CancellationToken ct = default)
     {
         var (mapping, errors) = Parse(csv, fileName);
         if (errors.Count > 0)
@@ -114,6 +125,8 @@ public sealed class DistrictService(IDbContextFactory<AppDbContext> contexts)
             district.Postcodes.Add(new PostcodeDistrict { Postcode4 = postcode });
         }
 
+        AuditLog.Add(db, clock.GetUtcNow(), user, AuditAction.DistrictsReplaced, $"Wijkindeling uit {Path.GetFileName(fileName)}",
+            $"{mapping.Count} postcodes in {mapping.Select(m => m.District).Distinct(StringComparer.Ordinal).Count()} wijken");
         await db.SaveChangesAsync(ct);
         await DropEmptyDistrictsAndStaleResultsAsync(db, ct);
         await transaction.CommitAsync(ct);

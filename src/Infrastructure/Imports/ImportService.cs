@@ -35,6 +35,7 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> contexts, Impo
             OnlyValidRows = onlyValidRows,
         };
         db.ImportRuns.Add(run);
+        Audit.AuditLog.Add(db, run.UploadedAt, user, Domain.Audit.AuditAction.ImportStarted, $"{kind} uit {run.FileName}", onlyValidRows ? "alleen geldige rijen" : null);
         await db.SaveChangesAsync(ct);
         storage.Keep(temp, run.Id);
         jobs.Enqueue<ImportJob>(job => job.RunAsync(run.Id, CancellationToken.None));

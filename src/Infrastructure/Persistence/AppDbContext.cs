@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SociaalDomein.Domain.Assignments;
+using SociaalDomein.Domain.Audit;
 using SociaalDomein.Domain.Budgets;
 using SociaalDomein.Domain.Districts;
 using SociaalDomein.Domain.Forecasts;
@@ -33,6 +34,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
     public DbSet<StackingSnapshot> StackingSnapshots => Set<StackingSnapshot>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

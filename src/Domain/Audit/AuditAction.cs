@@ -1,0 +1,42 @@
+namespace SociaalDomein.Domain.Audit;
+
+/// <summary>What a user did. Stored by name, so the log reads without this code; never rename a member.</summary>
+public enum AuditAction
+{
+    /// <summary>A file left the application: an Excel or CSV download.</summary>
+    Export = 1,
+
+    /// <summary>A file was uploaded to be imported (the import itself runs in the background).</summary>
+    ImportStarted = 2,
+
+    /// <summary>One postcode moved to another district, or out of the mapping.</summary>
+    DistrictChanged = 3,
+
+    /// <summary>The whole postcode-to-district mapping was replaced from a CSV file.</summary>
+    DistrictsReplaced = 4,
+
+    /// <summary>Someone asked for the stored stacking results to be recomputed.</summary>
+    StackingRecomputeRequested = 5,
+}
+
+public static class AuditActions
+{
+    public static string DutchName(this AuditAction action) => action switch
+    {
+        AuditAction.Export => "Export",
+        AuditAction.ImportStarted => "Import gestart",
+        AuditAction.DistrictChanged => "Wijkindeling gewijzigd",
+        AuditAction.DistrictsReplaced => "Wijkindeling vervangen",
+        AuditAction.StackingRecomputeRequested => "Herberekening stapeling aangevraagd",
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+    };
+
+    /// <summary>The action named by its code name (<c>ImportStarted</c>) or its Dutch name (<c>Import gestart</c>),
+    /// case-insensitive; null when unknown.</summary>
+    public static AuditAction? Parse(string? name) =>
+        string.IsNullOrWhiteSpace(name)
+            ? null
+            : Enum.GetValues<AuditAction>().Select(a => (AuditAction?)a).FirstOrDefault(a =>
+                string.Equals(a!.Value.ToString(), name.Trim(), StringComparison.OrdinalIgnoreCase)
+                || string.Equals(a.Value.DutchName(), name.Trim(), StringComparison.OrdinalIgnoreCase));
+}
