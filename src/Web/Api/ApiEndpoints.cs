@@ -22,6 +22,7 @@ public static class ApiEndpoints
         api.MapDistricts();
         api.MapStacking();
         api.MapStackingExport();
+        api.MapAudit();
 
         api.MapGet("/budget/years", (BudgetService budgets, CancellationToken ct) => budgets.YearsAsync(ct));
 

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
+using SociaalDomein.Domain.Audit;
 using SociaalDomein.Domain.Imports;
 using SociaalDomein.Domain.Security;
+using SociaalDomein.Infrastructure.Audit;
 using SociaalDomein.Infrastructure.Imports;
 using SociaalDomein.Web.Auth;
 
 namespace SociaalDomein.Web.Api;
 
-/// <summary>Imports for scripts: upload a file (202 + id), follow its status, download its rejected rows.</summary>
+/// <summary>Imports for scripts: upload a file (202 + id), follow its status, download its rejected rows. An upload and a
+/// download of rejected rows are in the audit log (the upload by <see cref="ImportService.StartAsync"/>, with the run).</summary>
 public static class ImportEndpoints
 {
     private const long MaxUploadBytes = 1L << 30; // 1 GiB: a million assignment rows is about 150 MB
@@ -34,7 +37,7 @@ public static class ImportEndpoints
 
                 await using var stream = file.OpenReadStream();
                 var id = await service.StartAsync(stream, file.FileName, ImportKind.Toewijzingen, onlyValidRows ?? false,
-                    http.User.Identity?.Name ?? "onbekend", ct);
+                    http.User.AuditName(), ct);
                 return TypedResults.Accepted($"/api/imports/{id}", new { id });
             })
             .DisableAntiforgery()
@@ -47,11 +50,20 @@ public static class ImportEndpoints
                 ? TypedResults.Ok(ToDto(run, await service.ErrorsAsync(id, 1000, ct)))
                 : TypedResults.Problem($"Import {id} bestaat niet.", statusCode: StatusCodes.Status404NotFound));
 
-        imports.MapGet("/{id:long}/afgekeurde-rijen.csv", async Task<IResult> (long id, ImportService service, CancellationToken ct) =>
-            await service.GetAsync(id, ct) is { } run
-                ? TypedResults.File(await service.RejectedRowsCsvAsync(id, ct), "text/csv; charset=utf-8",
-                    $"afgekeurde-rijen-{Path.GetFileNameWithoutExtension(run.FileName)}.csv")
-                : TypedResults.Problem($"Import {id} bestaat niet.", statusCode: StatusCodes.Status404NotFound));
+        imports.MapGet("/{id:long}/afgekeurde-rijen.csv", async Task<IResult> (long id, ImportService service, AuditLog audit, HttpContext http,
+                CancellationToken ct) =>
+            {
+                if (await service.GetAsync(id, ct) is not { } run)
+                {
+                    return TypedResults.Problem($"Import {id} bestaat niet.", statusCode: StatusCodes.Status404NotFound);
+                }
+
+                var csv = await service.RejectedRowsCsvAsync(id, ct);
+                var fileName = $"afgekeurde-rijen-{Path.GetFileNameWithoutExtension(run.FileName)}.csv";
+                await audit.RecordAsync(http.User.AuditName(), AuditAction.Export, $"Afgekeurde rijen van import {id} ({run.FileName})",
+                    $"{fileName}, {(run.RowsRejected == 1 ? "1 rij" : $"{run.RowsRejected} rijen")}", ct);
+                return TypedResults.File(csv, "text/csv; charset=utf-8", fileName);
+            });
 
         imports.MapGet("/", async (ImportService service, CancellationToken ct) =>
             (await service.HistoryAsync(100, ct)).Select(r => ToDto(r, [])));

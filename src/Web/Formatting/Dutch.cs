@@ -26,6 +26,17 @@ public static class Dutch
     public static string DateTime(DateTimeOffset moment) =>
         TimeZoneInfo.ConvertTime(moment, Amsterdam).ToString("dd-MM-yyyy HH:mm", Culture);
 
+    /// <summary>A moment in Dutch time to the second, as the audit log shows it: 23-11-2026 14:05:09.</summary>
+    public static string Timestamp(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, Amsterdam).ToString("dd-MM-yyyy HH:mm:ss", Culture);
+
+    /// <summary>The moment a day starts in Dutch time (a period filter in the audit log is in whole Dutch days).</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Amsterdam.GetUtcOffset(local));
+    }
+
     public static string Status(ImportStatus status) => status switch
     {
         ImportStatus.Queued => "In de wachtrij",

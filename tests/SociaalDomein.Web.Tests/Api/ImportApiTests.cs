@@ -84,6 +84,27 @@ public sealed class ImportApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task An_upload_and_a_download_of_its_rejected_rows_are_in_the_audit_log()
+    {
+        var client = app.Client(AppFactory.BeheerderKey);
+        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(Csv("API-4", "31-02-2019"))), "file", "audit-proef.csv" } };
+
+        var response = await client.PostAsync("/api/imports/toewijzingen", form);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        await WaitUntilFinishedAsync(client, id);
+        var download = await client.GetAsync($"/api/imports/{id}/afgekeurde-rijen.csv");
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var entries = (await client.GetFromJsonAsync<JsonElement>("/api/audit?user=script-beheer&pageSize=200")).GetProperty("entries").EnumerateArray().ToList();
+        var upload = Assert.Single(entries, e => e.GetProperty("subject").GetString() == "Toewijzingen uit audit-proef.csv");
+        var export = Assert.Single(entries, e => e.GetProperty("subject").GetString() == $"Afgekeurde rijen van import {id} (audit-proef.csv)");
+        Assert.Equal(("ImportStarted", "Import gestart"), (upload.GetProperty("action").GetString(), upload.GetProperty("actionName").GetString()));
+        Assert.Equal("Export", export.GetProperty("action").GetString());
+        Assert.Equal("afgekeurde-rijen-audit-proef.csv, 2 rijen", export.GetProperty("details").GetString());
+        Assert.DoesNotContain(TestBsn.Number(7), string.Join(" ", entries.Select(e => e.GetRawText())));
+    }
+
+    [Fact]
     public async Task Uploading_needs_an_api_key_of_a_beheerder_or_contractmanager()
     {
         var browser = app.Client();

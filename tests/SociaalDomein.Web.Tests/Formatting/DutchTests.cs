@@ -25,4 +25,17 @@ public sealed class DutchTests
     [Fact]
     public void Whole_numbers_use_a_dot_for_thousands() =>
         Assert.Equal("126.138", Dutch.Number(126_138));
+
+    [Theory]
+    [InlineData("2026-11-23T13:05:09Z", "23-11-2026 14:05:09")] // winter time: UTC+1
+    [InlineData("2026-07-01T22:30:00Z", "02-07-2026 00:30:00")] // summer time: UTC+2, the next day already
+    public void Audit_moments_are_in_Dutch_time_to_the_second(string utc, string expected) =>
+        Assert.Equal(expected, Dutch.Timestamp(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void A_Dutch_day_starts_at_midnight_in_Amsterdam()
+    {
+        Assert.Equal(new DateTimeOffset(2026, 11, 22, 23, 0, 0, TimeSpan.Zero), Dutch.StartOfDay(new DateOnly(2026, 11, 23)).ToUniversalTime());
+        Assert.Equal(new DateTimeOffset(2026, 6, 30, 22, 0, 0, TimeSpan.Zero), Dutch.StartOfDay(new DateOnly(2026, 7, 1)).ToUniversalTime());
+    }
 }
