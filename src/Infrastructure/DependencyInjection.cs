@@ -98,6 +98,7 @@ public static class DependencyInjection
         services.AddSingleton<BudgetService>();
         services.AddSingleton<ScenarioService>();
         services.AddSingleton<OverviewService>();
+        services.AddSingleton(Stacking.StackingSettings.From(builder.Configuration));
         services.AddSingleton<Stacking.StackingService>().AddTransient<Stacking.StackingRecomputeJob>();
         services.AddSingleton<Stacking.StackingExcelExport>();
         return builder;

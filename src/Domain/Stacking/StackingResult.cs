@@ -28,7 +28,11 @@ public sealed record StackingResult(
     IReadOnlyList<ProvisionLine> Provisions,
     IReadOnlyList<ProductPairLine> ProductPairs,
     CrossLawLine CrossLaw,
-    IReadOnlyList<ExpensiveHousehold> MostExpensiveHouseholds);
+    IReadOnlyList<ExpensiveHousehold> MostExpensiveHouseholds)
+{
+    /// <summary>The institution threshold the result was computed with: Table A has a line for 1 … threshold clients.</summary>
+    public int InstitutionThreshold => Households.Count;
+}
 
 /// <summary>Table A: addresses with <see cref="Clients"/> distinct clients.</summary>
 public sealed record HouseholdLine(int Clients, int Addresses, decimal Amount)

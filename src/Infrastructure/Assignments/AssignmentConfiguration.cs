@@ -6,10 +6,13 @@ namespace SociaalDomein.Infrastructure.Assignments;
 
 internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
 {
+    public const string CopyKey = "CopyKey";
+
     public void Configure(EntityTypeBuilder<Assignment> builder)
     {
         builder.ToTable("Assignments");
-        builder.Property(a => a.IdentityKey).HasMaxLength(200);
+        // Compared byte by byte whatever the database's collation: the merge looks up and sorts a million of them.
+        builder.Property(a => a.IdentityKey).HasMaxLength(200).UseCollation("C");
         builder.HasIndex(a => a.IdentityKey).IsUnique();
         builder.Property(a => a.ClientKey).HasMaxLength(32);
         builder.Property(a => a.AddressKey).HasMaxLength(32);
@@ -24,8 +27,16 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         builder.Property(a => a.Unit).HasMaxLength(20);
         builder.Property(a => a.Volume).HasPrecision(14, 4);
         builder.Property(a => a.Tariff).HasPrecision(14, 4);
-        builder.HasIndex(a => new { a.StartDate, a.EndDate });
-        builder.HasIndex(a => a.ClientKey);
-        builder.HasIndex(a => a.ImportRunId);
+
+        // Rule 2 of the stacking analysis (domain.md §5) groups by (case, product, provider, start). A hash of the four,
+        // computed by PostgreSQL from the row itself, lets it find the few groups with more than one row in one pass
+        // over a bigint; the real columns are compared after that, so a hash collision costs time, never a result.
+        builder.Property<long>(CopyKey)
+            .HasComputedColumnSql(
+                """hashtextextended("CaseNumber" || '|' || "ProductCode" || '|' || "ProviderAgb" || '|' || ("StartDate" - DATE '2000-01-01')::text, 0)""",
+                stored: true);
+
+        // No other indexes: the analysis reads every row anyway, and each index on a random key (client, dates, import)
+        // made inserting a million rows several seconds slower (docs/benchmarks.md).
     }
 }

@@ -62,7 +62,7 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportStorage storage, 
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var loader = await AssignmentLoader.BeginAsync(connection, ct);
         int read = 0, rejected = 0, revoked = 0;
-        foreach (var row in file.Rows)
+        await foreach (var row in ReadAhead.EnumerateAsync(file.Rows, ct))
         {
             read++;
             if (row.Record is { } record)

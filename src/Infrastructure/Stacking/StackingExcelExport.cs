@@ -87,7 +87,7 @@ public sealed class StackingExcelExport(StackingService stacking, MunicipalitySe
         var notes = new List<string>
         {
             "Bedragen zijn in euro's, over het hele kalenderjaar van de peildatum.",
-            "Een huishouden is een adres; een adres met meer dan 4 cliënten is een zorglocatie en telt niet mee in de tabel Huishoudens.",
+            $"Een huishouden is een adres; een adres met meer dan {f.Households.Count} cliënten is een zorglocatie en telt niet mee in de tabel Huishoudens.",
         };
         if (request.Publication)
         {
@@ -122,7 +122,7 @@ public sealed class StackingExcelExport(StackingService stacking, MunicipalitySe
         }
 
         row++;
-        Header(sheet, row++, "Zorglocaties (meer dan 4 cliënten)", "Aantal adressen", "Aantal cliënten", "Bedrag");
+        Header(sheet, row++, $"Zorglocaties (meer dan {f.Households.Count} cliënten)", "Aantal adressen", "Aantal cliënten", "Bedrag");
         sheet.Cell(row, 1).Value = "Zorglocaties";
         Count(sheet.Cell(row, 2), f.Institutions.Addresses);
         Count(sheet.Cell(row, 3), f.Institutions.Clients);

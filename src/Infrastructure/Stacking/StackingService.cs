@@ -15,11 +15,15 @@ namespace SociaalDomein.Infrastructure.Stacking;
 /// only the aggregates, never the rows. It follows <see cref="StackingCalculator"/> rule for rule (the calculator is
 /// the oracle it is tested against) and stores results as <see cref="StackingSnapshot"/>s so pages open instantly.
 /// </summary>
-public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, TimeProvider? clock = null)
+public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, TimeProvider? clock = null, StackingSettings? settings = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>An address with more distinct clients than this is an institution (configuration
+    /// <c>Stacking:InstitutionThreshold</c>).</summary>
+    public int InstitutionThreshold { get; } = (settings ?? new StackingSettings()).InstitutionThreshold;
 
     /// <summary>Runs the analysis now. <paramref name="district"/> is a district name (exact); an unknown one throws
     /// <see cref="ArgumentException"/> (see <see cref="FindDistrictAsync"/>).</summary>
@@ -35,10 +39,14 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
         await db.Database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct); // for SET LOCAL
         // One analytic query over every assignment: sort in memory rather than on disk (the default 4 MB spills at
-        // a few hundred thousand rows), and skip JIT compilation, which costs seconds and saves less here.
-        await using (var settings = new NpgsqlCommand("SET LOCAL work_mem = '256MB'; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 2", connection, transaction))
+        // a few hundred thousand rows); skip JIT compilation, which costs seconds and saves less here; and group by
+        // sorting: on a million rows with one group per client or address, PostgreSQL's hash aggregates took a
+        // third longer than sorts (docs/benchmarks.md).
+        await using (var options = new NpgsqlCommand(
+            "SET LOCAL work_mem = '256MB'; SET LOCAL jit = off; SET LOCAL enable_hashagg = off; SET LOCAL max_parallel_workers_per_gather = 2",
+            connection, transaction))
         {
-            await settings.ExecuteNonQueryAsync(ct);
+            await options.ExecuteNonQueryAsync(ct);
         }
 
         await using var command = new NpgsqlCommand(Query, connection, transaction) { CommandTimeout = 600 };
@@ -47,7 +55,7 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
         command.Parameters.Add(new NpgsqlParameter("year_end", NpgsqlDbType.Date) { Value = new DateOnly(referenceDate.Year, 12, 31) });
         command.Parameters.Add(new NpgsqlParameter("law", NpgsqlDbType.Integer) { Value = law is null ? DBNull.Value : (int)law });
         command.Parameters.Add(new NpgsqlParameter("district", NpgsqlDbType.Text) { Value = (object?)district ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("threshold", NpgsqlDbType.Integer) { Value = StackingOptions.DefaultInstitutionThreshold });
+        command.Parameters.Add(new NpgsqlParameter("threshold", NpgsqlDbType.Integer) { Value = InstitutionThreshold });
         command.Parameters.Add(new NpgsqlParameter("max_bucket", NpgsqlDbType.Integer) { Value = StackingOptions.MaxProvisionsBucket });
         command.Parameters.Add(new NpgsqlParameter("top_pairs", NpgsqlDbType.Integer) { Value = StackingOptions.TopPairs });
         command.Parameters.Add(new NpgsqlParameter("top_households", NpgsqlDbType.Integer) { Value = StackingOptions.TopHouseholds });
@@ -68,7 +76,8 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
     }
 
     /// <summary>The stored result for a reference date and filter (law and district "" or null for all), as long as it
-    /// was computed after the latest successful import; otherwise (or when there is none) computed now and stored.</summary>
+    /// was computed after the latest successful import and with the configured institution threshold; otherwise (or
+    /// when there is none) computed now and stored.</summary>
     public async Task<StackingResult> GetAsync(DateOnly referenceDate, Law? law, string? district, CancellationToken ct = default)
     {
         var lawKey = law?.ToString() ?? "";
@@ -84,9 +93,10 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
                 var lastImport = await db.ImportRuns
                     .Where(r => r.Status == ImportStatus.Succeeded && r.FinishedAt != null)
                     .MaxAsync(r => r.FinishedAt, ct);
-                if (lastImport is null || stored.ComputedAt > lastImport)
+                var result = JsonSerializer.Deserialize<StackingResult>(stored.ResultJson, Json)!;
+                if ((lastImport is null || stored.ComputedAt > lastImport) && result.InstitutionThreshold == InstitutionThreshold)
                 {
-                    return JsonSerializer.Deserialize<StackingResult>(stored.ResultJson, Json)!;
+                    return result;
                 }
             }
         }
@@ -201,22 +211,25 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
             JOIN "Districts" d ON d."Id" = pd."DistrictId"
             WHERE d."Name" = @district
         ),
-        copy_groups AS MATERIALIZED (   -- rule 1 (law filter) and rule 2: revoked rows out; (case, product, provider,
-            SELECT a."CaseNumber", a."ProductCode", a."ProviderAgb", a."StartDate", min(a."Id") AS first_id
-            FROM "Assignments" a        -- start) groups with more than one row keep their smallest Id. One narrow
-            WHERE (@law IS NULL OR a."Law" = @law)   -- hash aggregate, no sort of the wide rows
-              AND a."EndDate" IS DISTINCT FROM a."StartDate"
-            GROUP BY a."CaseNumber", a."ProductCode", a."ProviderAgb", a."StartDate"
+        copy_candidates AS MATERIALIZED (  -- rule 2, first pass: groups of CopyKey, a stored hash of (case, product,
+            SELECT a."CopyKey"             -- provider, start), with more than one kept row. One hash aggregate on a
+            FROM "Assignments" a           -- bigint; the real columns are compared in the next step, so a hash
+            WHERE (@law IS NULL OR a."Law" = @law)   -- collision only costs time
+              AND a."EndDate" IS DISTINCT FROM a."StartDate"       -- rule 1 (law filter), revoked rows out
+            GROUP BY a."CopyKey"
             HAVING count(*) > 1
         ),
-        copies AS MATERIALIZED (        -- the rows that rule 2 drops (about 1 % of a real file)
-            SELECT a."Id", (@district IS NULL OR a."Postcode4" IN (SELECT "Postcode4" FROM district_postcodes)) AS row_in_district
-            FROM "Assignments" a
-            JOIN copy_groups g ON g."CaseNumber" = a."CaseNumber" AND g."ProductCode" = a."ProductCode"
-                              AND g."ProviderAgb" = a."ProviderAgb" AND g."StartDate" = a."StartDate"
-            WHERE (@law IS NULL OR a."Law" = @law)
-              AND a."EndDate" IS DISTINCT FROM a."StartDate"
-              AND a."Id" <> g.first_id
+        copies AS MATERIALIZED (        -- rule 2: within (case, product, provider, start) the smallest Id is kept,
+            SELECT r."Id", r.row_in_district    -- the other rows are copies
+            FROM (
+                SELECT a."Id", a."Id" <> min(a."Id") OVER (PARTITION BY a."CaseNumber", a."ProductCode", a."ProviderAgb", a."StartDate") AS is_copy,
+                       (@district IS NULL OR a."Postcode4" IN (SELECT "Postcode4" FROM district_postcodes)) AS row_in_district
+                FROM "Assignments" a
+                WHERE a."CopyKey" IN (SELECT "CopyKey" FROM copy_candidates)
+                  AND (@law IS NULL OR a."Law" = @law)
+                  AND a."EndDate" IS DISTINCT FROM a."StartDate"
+            ) r
+            WHERE r.is_copy
         ),
         active AS (                     -- rule 3: the kept rows active on the reference date, with their amount (§4)
             SELECT n."ClientKey", n."AddressKey", n."Postcode4", n."Law", n."ProductCode", n."StartDate",
@@ -242,67 +255,59 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
               AND (n."EndDate" IS NULL OR n."EndDate" >= @reference_date)
               AND NOT EXISTS (SELECT 1 FROM copies c WHERE c."Id" = n."Id")
         ),
-        with_postcode AS (              -- rule 5: an address's postcode is the smallest one its assignments name
-            SELECT a.*, min(a."Postcode4" COLLATE "C") OVER (PARTITION BY a."AddressKey") AS address_postcode
+        with_household AS (             -- rule 4: a client lives at the address of its latest-started assignment
+            SELECT a.*,                 --         (tie: the smallest key), and brings all its assignments there
+                   first_value(a."AddressKey") OVER (PARTITION BY a."ClientKey" ORDER BY a."StartDate" DESC, a."AddressKey") AS household
             FROM active a
         ),
-        with_household AS (             -- rule 4: a client lives at the address of its latest-started assignment
-            SELECT w.*,                 --         (tie: the smallest key), and brings all its assignments there
-                   first_value(w."AddressKey") OVER latest_first AS household,
-                   first_value(w.address_postcode) OVER latest_first AS household_postcode
-            FROM with_postcode w
-            WINDOW latest_first AS (PARTITION BY w."ClientKey" ORDER BY w."StartDate" DESC, w."AddressKey")
+        address_postcodes AS (          -- rule 5: an address's postcode is the smallest one its assignments name
+            SELECT a."AddressKey", min(a."Postcode4" COLLATE "C") AS postcode   -- (only evaluated with a district)
+            FROM active a
+            GROUP BY a."AddressKey"
         ),
         placed AS (                     -- the district filter: households whose address lies in the district
             SELECT *
-            FROM with_household
-            WHERE @district IS NULL OR household_postcode IN (SELECT "Postcode4" FROM district_postcodes)
+            FROM with_household h
+            WHERE @district IS NULL
+               OR h.household IN (SELECT p."AddressKey" FROM address_postcodes p
+                                  WHERE p.postcode IN (SELECT "Postcode4" FROM district_postcodes))
         ),
-        client_product AS (             -- per client and product (ordinal order): assignments and amount; the client's
-            SELECT "ClientKey", household,  -- household (one per client, rule 4) and laws come along
+        client_product AS (             -- per client and product: assignments and amount; the client's household
+            SELECT "ClientKey", household,  -- (one per client, rule 4) and laws come along
                    "ProductCode" COLLATE "C" AS product, count(*) AS assignments, sum(amount) AS amount,
                    bool_or("Law" = 1) AS wmo, bool_or("Law" = 2) AS jeugd
             FROM placed
             GROUP BY "ClientKey", household, "ProductCode"
         ),
-        clients AS (                    -- per client: distinct products and amount (Table B counts institutions too);
-            SELECT "ClientKey", household,  -- the two arrays are aggregated in the same (unspecified) order, so they align
-                   count(*) AS products,
-                   sum(assignments) AS assignments,
-                   sum(amount) AS amount,
-                   bool_or(wmo) AS wmo, bool_or(jeugd) AS jeugd,
-                   array_agg(product) AS product_list,
-                   array_agg(amount) AS amounts
+        clients AS (                    -- per client: distinct products and amount (Table B counts institutions too)
+            SELECT "ClientKey", household,
+                   count(*) AS products, sum(assignments) AS assignments, sum(amount) AS amount,
+                   bool_or(wmo) AS wmo, bool_or(jeugd) AS jeugd
             FROM client_product
             GROUP BY "ClientKey", household
         ),
-        household_products AS (         -- distinct products per household (hash aggregates, no per-group sorts)
-            SELECT household, count(*) AS products
-            FROM (SELECT DISTINCT household, product FROM client_product) hp
-            GROUP BY household
-        ),
         households AS (                 -- rule 6: per address; more than @threshold clients is an institution
-            SELECT c.household,         -- (a client belongs to exactly one household, so clients = distinct clients)
-                   count(*) AS clients,
-                   max(hp.products) AS products,
-                   sum(c.amount) AS amount,
-                   bool_or(c.wmo) AND bool_or(c.jeugd) AS cross_law   -- Wmo and Jeugdwet
-            FROM clients c
-            JOIN household_products hp ON hp.household = c.household
-            GROUP BY c.household
+            SELECT household,           -- (a client belongs to exactly one household, so clients = distinct clients)
+                   count(*) AS clients, sum(amount) AS amount,
+                   bool_or(wmo) AND bool_or(jeugd) AS cross_law   -- Wmo and Jeugdwet
+            FROM clients
+            GROUP BY household
         ),
         homes AS (
             SELECT * FROM households WHERE clients <= @threshold
         ),
-        pairs AS (                      -- every pair of a client's products (ordered by ordinal comparison): clients,
-            SELECT least(c.product_list[i], c.product_list[j]) AS product_a,   -- amount of the two
-                   greatest(c.product_list[i], c.product_list[j]) AS product_b,
-                   count(*) AS clients, sum(c.amounts[i] + c.amounts[j]) AS amount
-            FROM clients c
-            CROSS JOIN LATERAL generate_series(1, c.products::int) i
-            CROSS JOIN LATERAL generate_series(i + 1, c.products::int) j
-            WHERE c.products > 1
+        pairs AS (                      -- every pair of distinct products of one client (ordinal order): clients and
+            SELECT x.product AS product_a, y.product AS product_b,   -- the amount of the two
+                   count(*) AS clients, sum(x.amount + y.amount) AS amount
+            FROM client_product x
+            JOIN client_product y ON y."ClientKey" = x."ClientKey" AND y.product > x.product
             GROUP BY 1, 2
+        ),
+        top_households AS (             -- the most expensive households (not institutions)
+            SELECT household, clients, amount
+            FROM homes
+            ORDER BY round(amount, 2) DESC, household
+            LIMIT @top_households
         )
         SELECT 'cleaning' AS section, NULL::text AS label, NULL::text AS label2, 0::bigint AS position,
                (SELECT count(*) FROM "Assignments" a
@@ -340,14 +345,11 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
             ORDER BY clients DESC, round(amount, 2) DESC, product_a COLLATE "C", product_b COLLATE "C"
             LIMIT @top_pairs
         ) p
-        UNION ALL                       -- the most expensive households (not institutions), by pseudonymous key
-        SELECT 'top', key_hex, NULL, row_number() OVER (ORDER BY round(amount, 2) DESC, key_hex),
-               clients, products, round(amount, 12)
-        FROM (
-            SELECT encode(household, 'hex') COLLATE "C" AS key_hex, clients, products, amount
-            FROM homes
-            ORDER BY round(amount, 2) DESC, household
-            LIMIT @top_households
-        ) t
+        UNION ALL                       -- the most expensive households, by pseudonymous key, with their distinct products
+        SELECT 'top', encode(t.household, 'hex') COLLATE "C", NULL,
+               row_number() OVER (ORDER BY round(t.amount, 2) DESC, t.household),
+               t.clients, (SELECT count(DISTINCT cp.product) FROM client_product cp WHERE cp.household = t.household),
+               round(t.amount, 12)
+        FROM top_households t
         """;
 }

@@ -163,6 +163,44 @@ public class StackingServiceTests(DatabaseFixture fixture, ITestOutputHelper out
         AssertSame(expected, actual);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task The_institution_threshold_comes_from_the_settings_and_the_SQL_follows_it(int threshold)
+    {
+        await fixture.ResetAsync();
+        await SeedDistrictsAsync();
+        await fixture.InsertAsync([.. Generate(seed: 20_181_101)]);
+        var referenceDate = new DateOnly(2018, 11, 1);
+        var rows = await fixture.QueryAsync(db => db.Assignments.AsNoTracking().ToListAsync());
+        var expected = StackingCalculator.Calculate(rows.Select(StackingRow.From),
+            new StackingOptions(referenceDate, InstitutionThreshold: threshold));
+
+        var actual = await new StackingService(fixture.ContextFactory, settings: new StackingSettings(threshold))
+            .ComputeAsync(referenceDate, null, null);
+
+        Assert.Equal(threshold, actual.InstitutionThreshold);
+        Assert.True(expected.Institutions.Addresses > 0, "the generated data should have institutions at this threshold");
+        AssertSame(expected, actual);
+    }
+
+    [Fact]
+    public async Task A_stored_result_of_another_institution_threshold_is_computed_again()
+    {
+        await fixture.ResetAsync();
+        await SeedDistrictsAsync();
+        await fixture.InsertAsync([.. Generate(seed: 20_181_101)]);
+        var referenceDate = new DateOnly(2018, 11, 1);
+        var stored = await Service().GetAsync(referenceDate, null, null);
+
+        var changed = await new StackingService(fixture.ContextFactory, settings: new StackingSettings(2)).GetAsync(referenceDate, null, null);
+
+        Assert.Equal(StackingOptions.DefaultInstitutionThreshold, stored.InstitutionThreshold);
+        Assert.Equal(2, changed.InstitutionThreshold);
+        Assert.Equal([1, 2], changed.Households.Select(h => h.Clients));
+        Assert.True(changed.Institutions.Addresses > stored.Institutions.Addresses);
+    }
+
     private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 
     private static void AssertSame(StackingResult expected, StackingResult actual)

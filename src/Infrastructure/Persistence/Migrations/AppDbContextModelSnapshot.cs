@@ -272,6 +272,11 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
 
+                    b.Property<long>("CopyKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasComputedColumnSql("hashtextextended(\"CaseNumber\" || '|' || \"ProductCode\" || '|' || \"ProviderAgb\" || '|' || (\"StartDate\" - DATE '2000-01-01')::text, 0)", true);
+
                     b.Property<int>("DeliveryForm")
                         .HasColumnType("integer");
 
@@ -284,7 +289,8 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.Property<string>("IdentityKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<long>("ImportRunId")
                         .HasColumnType("bigint");
@@ -341,14 +347,8 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientKey");
-
                     b.HasIndex("IdentityKey")
                         .IsUnique();
-
-                    b.HasIndex("ImportRunId");
-
-                    b.HasIndex("StartDate", "EndDate");
 
                     b.ToTable("Assignments", (string)null);
                 });
