@@ -1,23 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
+using SociaalDomein.Infrastructure.Persistence;
 using SociaalDomein.Web.Tests.Fixtures;
 
 namespace SociaalDomein.EndToEnd.Tests;
 
 /// <summary>The app on a real loopback port.</summary>
-public sealed class ServedApp : AppFactory
+public class ServedApp : AppFactory
 {
     protected override bool RealPort => true;
+}
+
+/// <summary>The app on a real loopback port for a municipality that has imported nothing yet: the demo accounts exist,
+/// but no demonstration municipality, districts or assignments are seeded. What a test then imports is all there is.</summary>
+public sealed class EmptyServedApp : ServedApp
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting(DatabaseInitializer.SeedDemoDataKey, "false");
+    }
 }
 
 /// <summary>
 /// The app served on a real port plus headless Chromium from the machine (Debian's chromium package; Playwright
 /// cannot download its own browser here). A missing browser fails the tests: it never skips them.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPathVariable = "CHROMIUM_PATH";
 
-    public ServedApp App { get; } = new();
+    public BrowserFixture()
+        : this(new ServedApp())
+    {
+    }
+
+    protected BrowserFixture(ServedApp app) => App = app;
+
+    public ServedApp App { get; }
     public IBrowser Browser { get; private set; } = default!;
     private IPlaywright? _playwright;
 
@@ -63,6 +83,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Logs in through the login form and waits until the page is interactive (Blazor circuit up).</summary>
+    public static async Task LoginAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.Locator("[data-testid=interactief]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
     /// <summary>Where screenshots go, for people to look at after a run.</summary>
     public static string ScreenshotPath(string name)
     {
@@ -71,3 +101,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         return Path.Combine(dir, name + ".png");
     }
 }
+
+/// <summary>A browser and an app of its own on an empty database (<see cref="EmptyServedApp"/>).</summary>
+public sealed class EmptyMunicipalityBrowserFixture() : BrowserFixture(new EmptyServedApp());
