@@ -134,7 +134,7 @@ public static class Program
 
     /// <summary>A canonical CSV of exactly <paramref name="rows"/> data rows, the same for the same count. Households of
     /// 1–4 clients and a few institutions (10–40 clients at one address), ~1.4 assignments per client, ~2 % revoked
-    /// (end = start), ~1 % exact duplicate rows, Wmo and Jeugdwet, 20 providers, starts spread over 2017–2019,
+    /// (end = start), ~1 % exact duplicate rows and ~1 % copies under another assignment number, Wmo and Jeugdwet, 20 providers, starts spread over 2017–2019,
     /// amounts as a budget or as volume/tariff/frequency. BSNs are synthetic numbers (9xxxxxxxx that pass the 11-test).</summary>
     public static void Generate(int rows, string path)
     {
@@ -149,6 +149,7 @@ public static class Program
         var address = 0;
         var assignmentNumber = 0;
         string? previous = null;
+        string previousHead = "", previousTail = ""; // the previous row before and after its assignment number
         var line = new StringBuilder(256);
 
         while (written < rows)
@@ -173,9 +174,13 @@ public static class Program
                 var count = random.NextDouble() switch { < 0.70 => 1, < 0.90 => 2, < 0.97 => 3, _ => random.Next(4, 7) };
                 for (var k = 0; k < count && written < rows; k++)
                 {
-                    if (previous is not null && random.NextDouble() < 0.01)
+                    if (previous is not null && random.NextDouble() < 0.02)
                     {
-                        writer.WriteLine(previous); // an exact duplicate of the previous row
+                        // half of them an exact duplicate of the previous row (same identity: the import skips it), half
+                        // a copy under another assignment number (stored; rule 2 of the analysis leaves it out)
+                        assignmentNumber++;
+                        writer.WriteLine(random.Next(2) == 0 ? previous
+                            : $"{previousHead}T{assignmentNumber.ToString("D8", CultureInfo.InvariantCulture)}{previousTail}");
                         written++;
                         if (written >= rows)
                         {
@@ -203,12 +208,14 @@ public static class Program
                         .Append(agb).Append(';').Append(providerName).Append(';').Append(random.NextDouble() < 0.1 ? "PGB" : "ZIN").Append(';')
                         .Append(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(';')
                         .Append(end?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(';');
+                    previousHead = line.ToString();
                     assignmentNumber++;
                     if (random.NextDouble() < 0.9)
                     {
                         line.Append("T").Append(assignmentNumber.ToString("D8", CultureInfo.InvariantCulture));
                     }
 
+                    var numberEnd = line.Length;
                     line.Append(';');
                     if (budgetRow)
                     {
@@ -223,6 +230,7 @@ public static class Program
                     }
 
                     previous = line.ToString();
+                    previousTail = previous[numberEnd..];
                     writer.WriteLine(previous);
                     written++;
                 }

@@ -65,13 +65,13 @@ public static class DemoDataSeeder
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await db.Database.OpenConnectionAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await using var loader = await AssignmentLoader.BeginAsync(connection, ct);
+            await using var loader = await AssignmentLoader.BeginAsync(connection, importRunId: 0, ct);
             foreach (var record in DemoAssignments.Generate())
             {
-                await loader.WriteAsync(record, ct);
+                loader.Write(record);
             }
 
-            await loader.MergeAsync(connection, importRunId: 0, ct);
+            await loader.MergeAsync(connection, ct);
             await transaction.CommitAsync(ct);
             seeded = true;
         }

@@ -1,20 +1,23 @@
+using System.Buffers;
+using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 using Npgsql;
-using NpgsqlTypes;
 using SociaalDomein.Domain.Assignments;
 
 namespace SociaalDomein.Infrastructure.Imports;
 
 /// <summary>
-/// Loads assignments set-based: binary COPY into a temporary staging table, then a merge of the staging rows into
-/// "Assignments" by identity (insert new, update changed, leave equal ones alone; see <see cref="MergeAsync"/>). Runs inside the
-/// caller's transaction, so a rejected or interrupted import leaves nothing behind (the staging table is dropped on
-/// commit or rollback). Duplicates within the file (the same identity twice; the later row wins) are found here, while
-/// the rows stream past, so the database never has to sort the staged rows to find them.
+/// Loads assignments set-based, by identity (import-formats.md): a row with an identity that is neither stored nor
+/// earlier in the file goes straight into "Assignments" by COPY; the others (a newer export of a stored assignment, or
+/// the same identity again later in the file: the later row wins) go through a temporary staging table and one
+/// UPDATE of what changed (<see cref="MergeAsync"/>). Runs inside the caller's transaction, so a rejected or
+/// interrupted import leaves nothing behind. Imports take a transaction-level advisory lock first, so the stored
+/// identities read at the start stay exact until the commit: imports run one after the other.
 /// </summary>
 internal sealed class AssignmentLoader : IAsyncDisposable
 {
-    /// <summary>The columns of "Assignments" that an import writes, in COPY order (ImportRunId is set at merge).</summary>
+    /// <summary>The columns of "Assignments" that an import writes, in COPY order.</summary>
     private static readonly string[] Columns =
     [
         "IdentityKey", "ClientKey", "CaseNumber", "AddressKey", "Postcode4", "BirthYear", "Sex", "Law", "ProductCategory",
@@ -22,138 +25,268 @@ internal sealed class AssignmentLoader : IAsyncDisposable
         "AssignmentNumber", "Volume", "Unit", "Frequency", "Tariff", "Budget",
     ];
 
-    /// <summary>The advisory lock that serialises merges into "Assignments" (an arbitrary constant: "SDmerge1").</summary>
-    private const long MergeLock = 0x53_44_6D_65_72_67_65_31;
+    /// <summary>The advisory lock that serialises imports (an arbitrary constant: "SDmerge1").</summary>
+    private const long ImportLock = 0x53_44_6D_65_72_67_65_31;
 
-    private readonly NpgsqlBinaryImporter _copy;
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("\\\t\n\r");
 
-    /// <summary>The row number that currently holds each identity of the file, and the rows a later one replaced.
-    /// Holds references to the identity strings the reader made anyway: ~130 MB for a million rows.</summary>
+    private readonly long _importRunId;
+    private readonly string _runText;
+    private readonly HashSet<string> _stored;
+    private readonly NpgsqlCopyTextWriter _direct;
+
+    /// <summary>Rows for the staging table, as COPY text, kept in a temporary file until the direct COPY is done (one
+    /// connection runs one COPY at a time). Pseudonymised already; deleted when closed.</summary>
+    private readonly StreamWriter _staged;
+
+    private readonly StringBuilder _line = new(512);
+
+    /// <summary>Where each identity of the file went last: its row number, negative when it went straight in. Holds
+    /// references to the identity strings the reader made anyway.</summary>
     private readonly Dictionary<string, int> _rowOfIdentity = new(StringComparer.Ordinal);
+
     private readonly List<int> _superseded = [];
+    private int _inserted;
+    private int _stagedRows;
+    private int _duplicates;
+    private bool _completed;
+    private bool _disposed;
 
-    private AssignmentLoader(NpgsqlBinaryImporter copy) => _copy = copy;
-
-    public static async Task<AssignmentLoader> BeginAsync(NpgsqlConnection connection, CancellationToken ct)
+    private AssignmentLoader(long importRunId, HashSet<string> stored, NpgsqlCopyTextWriter direct, StreamWriter staged)
     {
-        await using (var create = new NpgsqlCommand(
-            """
-            CREATE TEMP TABLE staging_assignments (LIKE "Assignments" INCLUDING DEFAULTS) ON COMMIT DROP;
-            ALTER TABLE staging_assignments DROP COLUMN "Id", DROP COLUMN "ImportRunId", DROP COLUMN "CopyKey",
-                ADD COLUMN "RowNumber" integer NOT NULL;
-            """, connection))
-        {
-            await create.ExecuteNonQueryAsync(ct);
-        }
-
-        var columns = string.Join(", ", Columns.Append("RowNumber").Select(c => $"\"{c}\""));
-        var copy = await connection.BeginBinaryImportAsync($"COPY staging_assignments ({columns}) FROM STDIN (FORMAT BINARY)", ct);
-        return new AssignmentLoader(copy);
+        _importRunId = importRunId;
+        _runText = importRunId.ToString(CultureInfo.InvariantCulture);
+        _stored = stored;
+        _direct = direct;
+        _staged = staged;
     }
 
-    public async Task WriteAsync(AssignmentRecord r, CancellationToken ct)
+    public static async Task<AssignmentLoader> BeginAsync(NpgsqlConnection connection, long importRunId, CancellationToken ct)
     {
-        ref var holder = ref CollectionsMarshal.GetValueRefOrAddDefault(_rowOfIdentity, r.IdentityKey, out var seen);
-        if (seen)
-        {
-            _superseded.Add(holder);
-        }
-
-        holder = r.Row;
-        await _copy.StartRowAsync(ct);
-        await _copy.WriteAsync(r.IdentityKey, NpgsqlDbType.Text, ct);
-        await _copy.WriteAsync(r.ClientKey, NpgsqlDbType.Bytea, ct);
-        await _copy.WriteAsync(r.CaseNumber, NpgsqlDbType.Text, ct);
-        await _copy.WriteAsync(r.AddressKey, NpgsqlDbType.Bytea, ct);
-        await _copy.WriteAsync(r.Postcode4, NpgsqlDbType.Char, ct);
-        await WriteNullableAsync(r.BirthYear, NpgsqlDbType.Integer, ct);
-        await WriteNullableAsync((int?)r.Sex, NpgsqlDbType.Integer, ct);
-        await _copy.WriteAsync((int)r.Law, NpgsqlDbType.Integer, ct);
-        await WriteTextAsync(r.ProductCategory, ct);
-        await _copy.WriteAsync(r.ProductCode, NpgsqlDbType.Text, ct);
-        await WriteTextAsync(r.ProductDescription, ct);
-        await _copy.WriteAsync(r.ProviderAgb, NpgsqlDbType.Char, ct);
-        await WriteTextAsync(r.ProviderName, ct);
-        await _copy.WriteAsync((int)r.DeliveryForm, NpgsqlDbType.Integer, ct);
-        await _copy.WriteAsync(r.StartDate, NpgsqlDbType.Date, ct);
-        await WriteNullableAsync(r.EndDate, NpgsqlDbType.Date, ct);
-        await WriteTextAsync(r.AssignmentNumber, ct);
-        await WriteNullableAsync(r.Volume, NpgsqlDbType.Numeric, ct);
-        await WriteTextAsync(r.Unit, ct);
-        await WriteNullableAsync((int?)r.Frequency, NpgsqlDbType.Integer, ct);
-        await WriteNullableAsync(r.Tariff, NpgsqlDbType.Numeric, ct);
-        await WriteNullableAsync(r.Budget, NpgsqlDbType.Numeric, ct);
-        await _copy.WriteAsync(r.Row, NpgsqlDbType.Integer, ct);
-    }
-
-    /// <summary>Ends the COPY and merges. Within the file a later row wins over an earlier one with the same identity
-    /// (those are the duplicates; their earlier rows are deleted from the staging table); an assignment already stored
-    /// is updated only when something changed, a new one inserted.
-    /// Two plain statements rather than one INSERT … ON CONFLICT DO UPDATE: the speculative insertion of ON CONFLICT
-    /// costs about 45 % more per row on a million rows (docs/benchmarks.md). Without ON CONFLICT two imports running
-    /// at once (Hangfire has several workers) could both insert the same new identity, so merges take a
-    /// transaction-level advisory lock: they run one after the other, and each sees what the previous one committed.</summary>
-    public async Task<MergeResult> MergeAsync(NpgsqlConnection connection, long importRunId, CancellationToken ct)
-    {
-        await _copy.CompleteAsync(ct);
-        await _copy.CloseAsync(ct);
-
-        var columns = string.Join(", ", Columns.Select(c => $"\"{c}\""));
-        var updates = string.Join(", ", Columns.Select(c => $"\"{c}\" = l.\"{c}\"").Append("\"ImportRunId\" = @run"));
-        var changed = string.Join(" OR ", Columns.Select(c => $"a.\"{c}\" IS DISTINCT FROM l.\"{c}\""));
-
         await using (var prepare = new NpgsqlCommand(
             $"""
-            SELECT pg_advisory_xact_lock({MergeLock});
-            DELETE FROM staging_assignments WHERE "RowNumber" = ANY(@superseded);
+            SELECT pg_advisory_xact_lock({ImportLock});
+            CREATE TEMP TABLE staging_assignments (LIKE "Assignments" INCLUDING DEFAULTS) ON COMMIT DROP;
+            ALTER TABLE staging_assignments DROP COLUMN "Id", DROP COLUMN "ImportRunId", DROP COLUMN "CopyKey",
+                ADD COLUMN "RowNumber" integer NOT NULL, ADD COLUMN "WasStored" boolean NOT NULL;
             """, connection) { CommandTimeout = 0 })
         {
-            prepare.Parameters.AddWithValue("superseded", _superseded.ToArray());
             await prepare.ExecuteNonQueryAsync(ct);
         }
 
-        var updated = await CountAsync(connection,
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        await using (var keys = new NpgsqlCommand("""SELECT "IdentityKey" FROM "Assignments" """, connection) { CommandTimeout = 0 })
+        await using (var reader = await keys.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                stored.Add(reader.GetString(0));
+            }
+        }
+
+        var staged = new StreamWriter(new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None,
+            1 << 16, FileOptions.DeleteOnClose), new UTF8Encoding(false), 1 << 16);
+        // COPY's text format, each row one line built here: with the binary format Npgsql resolved the type of every
+        // one of the 23 values of every row, which took more CPU than parsing and pseudonymising the file
+        // (docs/benchmarks.md); PostgreSQL parses the text on its own core meanwhile.
+        var columns = string.Join(", ", Columns.Append("ImportRunId").Select(c => $"\"{c}\""));
+        var direct = (NpgsqlCopyTextWriter)await connection.BeginTextImportAsync($"""COPY "Assignments" ({columns}) FROM STDIN""", ct);
+        return new AssignmentLoader(importRunId, stored, direct, staged);
+    }
+
+    /// <summary>Loads one row: one line of COPY text (tab-separated, \N for null). Synchronous on purpose: the line goes
+    /// to a buffer and only blocks when that is flushed.</summary>
+    public void Write(AssignmentRecord r)
+    {
+        ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(_rowOfIdentity, r.IdentityKey, out var earlierInFile);
+        if (earlierInFile)
+        {
+            _duplicates++;
+            if (last > 0)
+            {
+                _superseded.Add(last); // a staged row that this one replaces
+            }
+        }
+
+        _line.Clear();
+        AppendValues(r);
+        var wasStored = _stored.Contains(r.IdentityKey);
+        if (!earlierInFile && !wasStored)
+        {
+            _line.Append(_runText).Append('\n');
+            _direct.Write(_line);
+            _inserted++;
+            last = -r.Row;
+        }
+        else
+        {
+            _line.Append(r.Row.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(wasStored ? 't' : 'f').Append('\n');
+            _staged.Write(_line);
+            _stagedRows++;
+            last = r.Row;
+        }
+    }
+
+    /// <summary>Ends the direct COPY, stages the other rows and applies them: an assignment is updated only when
+    /// something changed, and counts as updated only when it was stored before this import.</summary>
+    public async Task<MergeResult> MergeAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        _completed = true;
+        await _direct.DisposeAsync(); // completes the COPY
+        if (_stagedRows == 0)
+        {
+            return new MergeResult(_duplicates, _inserted, Updated: 0);
+        }
+
+        await _staged.FlushAsync(ct);
+        _staged.BaseStream.Position = 0;
+        var columns = string.Join(", ", Columns.Append("RowNumber").Append("WasStored").Select(c => $"\"{c}\""));
+        await using (var copy = await connection.BeginTextImportAsync($"COPY staging_assignments ({columns}) FROM STDIN", ct))
+        using (var lines = new StreamReader(_staged.BaseStream, Encoding.UTF8, false, 1 << 16, leaveOpen: true))
+        {
+            var buffer = new char[1 << 16];
+            int read;
+            while ((read = await lines.ReadAsync(buffer, ct)) > 0)
+            {
+                await copy.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+        }
+
+        var updates = string.Join(", ", Columns.Select(c => $"\"{c}\" = l.\"{c}\"").Append("\"ImportRunId\" = @run"));
+        var changed = string.Join(" OR ", Columns.Select(c => $"a.\"{c}\" IS DISTINCT FROM l.\"{c}\""));
+        await using var update = new NpgsqlCommand(
             $"""
+            DELETE FROM staging_assignments WHERE "RowNumber" = ANY(@superseded);
             WITH updated AS (
                 UPDATE "Assignments" AS a SET {updates}
                 FROM staging_assignments l
                 WHERE a."IdentityKey" = l."IdentityKey" AND ({changed})
-                RETURNING 1
+                RETURNING l."WasStored"
             )
-            SELECT count(*) FROM updated
-            """, importRunId, ct);
-        var inserted = await CountAsync(connection,
-            $"""
-            WITH inserted AS (
-                INSERT INTO "Assignments" ({columns}, "ImportRunId")
-                SELECT {columns}, @run
-                FROM staging_assignments l
-                WHERE NOT EXISTS (SELECT 1 FROM "Assignments" a WHERE a."IdentityKey" = l."IdentityKey")
-                RETURNING 1
-            )
-            SELECT count(*) FROM inserted
-            """, importRunId, ct);
-        return new MergeResult(Duplicates: _superseded.Count, Inserted: inserted, Updated: updated);
+            SELECT count(*) FROM updated WHERE "WasStored";
+            """, connection) { CommandTimeout = 0 };
+        update.Parameters.AddWithValue("superseded", _superseded.ToArray());
+        update.Parameters.AddWithValue("run", _importRunId);
+        var updated = (int)(long)(await update.ExecuteScalarAsync(ct))!;
+        return new MergeResult(_duplicates, _inserted, updated);
     }
 
-    private static async Task<int> CountAsync(NpgsqlConnection connection, string sql, long? importRunId, CancellationToken ct)
+    /// <summary>Cancels the COPY when <see cref="MergeAsync"/> did not complete it (a rejected or failed import: the
+    /// caller rolls back) and deletes the staged rows' file.</summary>
+    public async ValueTask DisposeAsync()
     {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        if (importRunId is { } run)
+        if (_disposed)
         {
-            command.Parameters.AddWithValue("run", run);
+            return;
         }
 
-        return (int)(long)(await command.ExecuteScalarAsync(ct))!;
+        _disposed = true;
+        await _staged.DisposeAsync();
+        if (_completed)
+        {
+            await _direct.DisposeAsync();
+        }
+        else
+        {
+            // Ends the COPY on the connection and discards what was sent. Not followed by a dispose: that would flush
+            // the writer's last buffered characters into the cancelled COPY and throw.
+            await _direct.CancelAsync();
+        }
     }
 
-    public async ValueTask DisposeAsync() => await _copy.DisposeAsync();
+    private void AppendValues(AssignmentRecord r)
+    {
+        Text(r.IdentityKey);
+        Bytes(r.ClientKey);
+        Text(r.CaseNumber);
+        Bytes(r.AddressKey);
+        Text(r.Postcode4);
+        Number(r.BirthYear);
+        Number((int?)r.Sex);
+        Number((int)r.Law);
+        Text(r.ProductCategory);
+        Text(r.ProductCode);
+        Text(r.ProductDescription);
+        Text(r.ProviderAgb);
+        Text(r.ProviderName);
+        Number((int)r.DeliveryForm);
+        Date(r.StartDate);
+        Date(r.EndDate);
+        Text(r.AssignmentNumber);
+        Number(r.Volume);
+        Text(r.Unit);
+        Number((int?)r.Frequency);
+        Number(r.Tariff);
+        Number(r.Budget);
+    }
 
-    private Task WriteTextAsync(string? value, CancellationToken ct) =>
-        value is null ? _copy.WriteNullAsync(ct) : _copy.WriteAsync(value, NpgsqlDbType.Text, ct);
+    private void Null() => _line.Append("\\N\t");
 
-    private Task WriteNullableAsync<T>(T? value, NpgsqlDbType type, CancellationToken ct) where T : struct =>
-        value is { } v ? _copy.WriteAsync(v, type, ct) : _copy.WriteNullAsync(ct);
+    /// <summary>Text with COPY's escapes: backslash, tab, newline and carriage return would otherwise end a value or row.</summary>
+    private void Text(string? value)
+    {
+        if (value is null)
+        {
+            Null();
+            return;
+        }
+
+        if (value.AsSpan().IndexOfAny(Escaped) < 0)
+        {
+            _line.Append(value);
+        }
+        else
+        {
+            foreach (var c in value)
+            {
+                _ = c switch
+                {
+                    '\\' => _line.Append("\\\\"),
+                    '\t' => _line.Append("\\t"),
+                    '\n' => _line.Append("\\n"),
+                    '\r' => _line.Append("\\r"),
+                    _ => _line.Append(c),
+                };
+            }
+        }
+
+        _line.Append('\t');
+    }
+
+    /// <summary>bytea in hex: \x… (the backslash escaped for COPY).</summary>
+    private void Bytes(byte[] value)
+    {
+        _line.Append("\\\\x");
+        Span<char> hex = stackalloc char[value.Length * 2];
+        Convert.TryToHexString(value, hex, out _);
+        _line.Append(hex).Append('\t');
+    }
+
+    private void Number<T>(T? value) where T : struct, ISpanFormattable
+    {
+        if (value is { } v)
+        {
+            _line.Append(CultureInfo.InvariantCulture, $"{v}").Append('\t');
+        }
+        else
+        {
+            Null();
+        }
+    }
+
+    private void Number<T>(T value) where T : struct, ISpanFormattable => Number<T>((T?)value);
+
+    private void Date(DateOnly? value)
+    {
+        if (value is { } d)
+        {
+            _line.Append(CultureInfo.InvariantCulture, $"{d:yyyy-MM-dd}").Append('\t');
+        }
+        else
+        {
+            Null();
+        }
+    }
 }
 
 internal sealed record MergeResult(int Duplicates, int Inserted, int Updated);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -15,7 +16,9 @@ namespace SociaalDomein.Infrastructure.Imports;
 /// </summary>
 public sealed class ImportJob(NpgsqlDataSource database, ImportStorage storage, Pseudonymiser pseudonymiser, IBackgroundJobClient jobs, ILogger<ImportJob> logger)
 {
-    private const int ProgressEvery = 10_000;
+    /// <summary>How often the progress bar gets news: twice a second, whatever the file's size (every 10,000 rows
+    /// left a small file at "0 van 47 rijen" until it was done).</summary>
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(500);
 
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(long importRunId, CancellationToken ct)
@@ -60,14 +63,15 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportStorage storage, 
 
         await using var connection = await database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using var loader = await AssignmentLoader.BeginAsync(connection, ct);
+        await using var loader = await AssignmentLoader.BeginAsync(connection, importRunId, ct);
         int read = 0, rejected = 0, revoked = 0;
+        var lastProgress = Stopwatch.GetTimestamp();
         await foreach (var row in ReadAhead.EnumerateAsync(file.Rows, ct))
         {
             read++;
             if (row.Record is { } record)
             {
-                await loader.WriteAsync(record, ct);
+                loader.Write(record);
                 revoked += record.IsRevoked ? 1 : 0;
             }
             else
@@ -84,9 +88,10 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportStorage storage, 
                 }
             }
 
-            if (read % ProgressEvery == 0)
+            if (Stopwatch.GetElapsedTime(lastProgress) >= ProgressEvery)
             {
                 await UpdateAsync(importRunId, """ "RowsDone" = @done """, ct, ("done", read));
+                lastProgress = Stopwatch.GetTimestamp();
             }
         }
 
@@ -107,7 +112,7 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportStorage storage, 
             return ImportStatus.Rejected;
         }
 
-        var merged = await loader.MergeAsync(connection, importRunId, ct);
+        var merged = await loader.MergeAsync(connection, ct);
         await FinishAsync(connection, importRunId, ImportStatus.Succeeded, null, ct,
             read, read - rejected - merged.Duplicates, rejected, merged.Duplicates, revoked, merged.Inserted, merged.Updated);
         await transaction.CommitAsync(ct);

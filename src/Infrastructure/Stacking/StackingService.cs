@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,13 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
 
     /// <summary>Runs the analysis now. <paramref name="district"/> is a district name (exact); an unknown one throws
     /// <see cref="ArgumentException"/> (see <see cref="FindDistrictAsync"/>).</summary>
-    public async Task<StackingResult> ComputeAsync(DateOnly referenceDate, Law? law, string? district, CancellationToken ct = default)
+    public async Task<StackingResult> ComputeAsync(DateOnly referenceDate, Law? law, string? district, CancellationToken ct = default) =>
+        (await ComputeWithImportsAsync(referenceDate, law, district, ct)).Result;
+
+    /// <summary>The analysis and the number of succeeded imports its data includes, both read in one database snapshot
+    /// (repeatable read): an import that commits while the query runs is not in the result and not in the count.</summary>
+    private async Task<(StackingResult Result, int ImportsSeen)> ComputeWithImportsAsync(
+        DateOnly referenceDate, Law? law, string? district, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (district is not null && !await db.Districts.AnyAsync(d => d.Name == district, ct))
@@ -37,7 +44,7 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct); // for SET LOCAL
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         // One analytic query over every assignment: sort in memory rather than on disk (the default 4 MB spills at
         // a few hundred thousand rows); skip JIT compilation, which costs seconds and saves less here; and group by
         // sorting: on a million rows with one group per client or address, PostgreSQL's hash aggregates took a
@@ -47,6 +54,13 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
             connection, transaction))
         {
             await options.ExecuteNonQueryAsync(ct);
+        }
+
+        int importsSeen;
+        await using (var imports = new NpgsqlCommand("""SELECT count(*) FROM "ImportRuns" WHERE "Status" = @succeeded""", connection, transaction))
+        {
+            imports.Parameters.AddWithValue("succeeded", (int)ImportStatus.Succeeded);
+            importsSeen = (int)(long)(await imports.ExecuteScalarAsync(ct))!;
         }
 
         await using var command = new NpgsqlCommand(Query, connection, transaction) { CommandTimeout = 600 };
@@ -72,11 +86,11 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
         }
 
         await transaction.CommitAsync(ct);
-        return ToResult(referenceDate, lines);
+        return (ToResult(referenceDate, lines), importsSeen);
     }
 
-    /// <summary>The stored result for a reference date and filter (law and district "" or null for all), as long as it
-    /// was computed after the latest successful import and with the configured institution threshold; otherwise (or
+    /// <summary>The stored result for a reference date and filter (law and district "" or null for all), as long as no
+    /// import has succeeded since its data was read and it has the configured institution threshold; otherwise (or
     /// when there is none) computed now and stored.</summary>
     public async Task<StackingResult> GetAsync(DateOnly referenceDate, Law? law, string? district, CancellationToken ct = default)
     {
@@ -86,15 +100,15 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
         {
             var stored = await db.StackingSnapshots
                 .Where(s => s.ReferenceDate == referenceDate && s.Law == lawKey && s.District == districtKey)
-                .Select(s => new { s.ComputedAt, s.ResultJson })
+                .Select(s => new { s.ImportsSeen, s.ResultJson })
                 .FirstOrDefaultAsync(ct);
             if (stored is not null)
             {
-                var lastImport = await db.ImportRuns
-                    .Where(r => r.Status == ImportStatus.Succeeded && r.FinishedAt != null)
-                    .MaxAsync(r => r.FinishedAt, ct);
+                // Counting, not comparing times: imports may commit in another order than they finish, and a time
+                // taken inside a transaction is earlier than its commit.
+                var imports = await db.ImportRuns.CountAsync(r => r.Status == ImportStatus.Succeeded, ct);
                 var result = JsonSerializer.Deserialize<StackingResult>(stored.ResultJson, Json)!;
-                if ((lastImport is null || stored.ComputedAt > lastImport) && result.InstitutionThreshold == InstitutionThreshold)
+                if (stored.ImportsSeen == imports && result.InstitutionThreshold == InstitutionThreshold)
                 {
                     return result;
                 }
@@ -152,21 +166,21 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
 
     private async Task<StackingResult> ComputeAndStoreAsync(DateOnly referenceDate, Law? law, string? district, CancellationToken ct)
     {
-        // The time before the query: an import finishing while it runs leaves this result older than that import.
         var computedAt = _clock.GetUtcNow();
-        var result = await ComputeAsync(referenceDate, law, district, ct);
+        var (result, importsSeen) = await ComputeWithImportsAsync(referenceDate, law, district, ct);
         var json = JsonSerializer.Serialize(result, Json);
         var lawKey = law?.ToString() ?? "";
         var districtKey = district ?? "";
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        // Upsert; a slower, older computation never overwrites a newer one.
+        // Upsert; a computation on older data (fewer imports) never overwrites one on newer data.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "StackingSnapshots" ("ReferenceDate", "Law", "District", "ComputedAt", "ResultJson")
-            VALUES ({referenceDate}, {lawKey}, {districtKey}, {computedAt}, {json}::jsonb)
+            INSERT INTO "StackingSnapshots" ("ReferenceDate", "Law", "District", "ComputedAt", "ImportsSeen", "ResultJson")
+            VALUES ({referenceDate}, {lawKey}, {districtKey}, {computedAt}, {importsSeen}, {json}::jsonb)
             ON CONFLICT ("ReferenceDate", "Law", "District") DO UPDATE
-            SET "ComputedAt" = EXCLUDED."ComputedAt", "ResultJson" = EXCLUDED."ResultJson"
-            WHERE "StackingSnapshots"."ComputedAt" < EXCLUDED."ComputedAt"
+            SET "ComputedAt" = EXCLUDED."ComputedAt", "ImportsSeen" = EXCLUDED."ImportsSeen", "ResultJson" = EXCLUDED."ResultJson"
+            WHERE "StackingSnapshots"."ImportsSeen" < EXCLUDED."ImportsSeen"
+               OR ("StackingSnapshots"."ImportsSeen" = EXCLUDED."ImportsSeen" AND "StackingSnapshots"."ComputedAt" < EXCLUDED."ComputedAt")
             """, ct);
         return result;
     }

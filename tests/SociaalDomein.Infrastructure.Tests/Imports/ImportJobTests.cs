@@ -154,6 +154,27 @@ public sealed class ImportJobTests(DatabaseFixture fixture) : IClassFixture<Data
     }
 
     [Fact]
+    public async Task Within_a_file_the_last_row_of_an_identity_wins_for_new_and_for_stored_assignments()
+    {
+        await fixture.ResetAsync();
+        await ImportAsync(string.Join("\n", Header, Row(Bsn2, "D-2", "02A07", "01-05-2018")));
+
+        // D-1 is new and comes three times, D-2 is stored and comes twice: each time with another end date
+        var run = await ImportAsync(string.Join("\n", Header,
+            Row(Bsn1, "D-1", "02A06", "01-03-2018", end: "30-06-2018"),
+            Row(Bsn2, "D-2", "02A07", "01-05-2018", end: "31-07-2018"),
+            Row(Bsn1, "D-1", "02A06", "01-03-2018", end: "30-09-2018"),
+            Row(Bsn2, "D-2", "02A07", "01-05-2018", end: "31-10-2018"),
+            Row(Bsn1, "D-1", "02A06", "01-03-2018", end: "31-12-2018")));
+
+        Assert.Equal(ImportStatus.Succeeded, run.Status);
+        Assert.Equal((5, 3, 2), (run.RowsRead, run.Duplicates, run.RowsImported));
+        Assert.Equal((1, 1), (run.Inserted, run.Updated)); // D-1 is new, however often it changed within the file
+        var ends = await fixture.QueryAsync(db => db.Assignments.OrderBy(a => a.CaseNumber).Select(a => a.EndDate).ToListAsync());
+        Assert.Equal([new DateOnly(2018, 12, 31), new DateOnly(2018, 10, 31)], ends);
+    }
+
+    [Fact]
     public async Task Revoked_assignments_are_counted_and_kept_for_the_analysis_to_exclude()
     {
         await fixture.ResetAsync();

@@ -849,6 +849,9 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("ImportsSeen")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Law")
                         .IsRequired()
                         .HasMaxLength(20)
