@@ -58,14 +58,14 @@ public sealed class ImportAndStackingTests(EmptyMunicipalityBrowserFixture brows
         var report = page.GetByTestId("importverslag");
         await Expect(report.GetByTestId("importstatus")).ToHaveTextAsync("Geslaagd", new() { Timeout = 20_000 });
         await Expect(report.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0);
-        var lines = report.GetByLabel("Verslag van de import");
+        var lines = report.GetByRole(AriaRole.Table, new() { Name = "Verslag van de import" });
         await Expect(ReportCell(lines, "Rijen gelezen")).ToHaveTextAsync(Dutch.Number(file.RowsRead));
         await Expect(ReportCell(lines, "Ingelezen")).ToHaveTextAsync($"{Dutch.Number(file.Imported)} ({Dutch.Number(file.Imported)} nieuw, 0 bijgewerkt)");
         await Expect(ReportCell(lines, "Afgekeurd")).ToHaveTextAsync("0");
         await Expect(ReportCell(lines, "Dubbele rijen overgeslagen")).ToHaveTextAsync(Dutch.Number(file.Duplicates));
         await Expect(ReportCell(lines, "Ingetrokken toewijzingen (einde = begin)")).ToHaveTextAsync(Dutch.Number(file.Revoked));
         await Expect(ReportCell(lines, "Onbekende kolommen (genegeerd)")).ToHaveTextAsync(ToewijzingenFile.UnknownColumn);
-        await Expect(report.GetByLabel("Afgekeurde rijen")).ToHaveCountAsync(0);
+        await Expect(report.GetByRole(AriaRole.Table, new() { Name = "Afgekeurde rijen" })).ToHaveCountAsync(0);
 
         var history = HistoryRow(page, fileName);
         await Expect(history).ToHaveCountAsync(1);
@@ -288,7 +288,7 @@ public sealed class ImportAndStackingTests(EmptyMunicipalityBrowserFixture brows
             .GetByRole(AriaRole.Cell);
 
     internal static ILocator HistoryRow(IPage page, string fileName) =>
-        page.GetByLabel("Eerdere imports").GetByRole(AriaRole.Row)
+        page.GetByRole(AriaRole.Table, new() { Name = "Eerdere imports" }).GetByRole(AriaRole.Row)
             .Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = fileName, Exact = true }) });
 
     internal static async Task ChooseKindAsync(IPage page, string kind)
@@ -363,12 +363,12 @@ public sealed class ImportRejectionTests(BrowserFixture browser) : IClassFixture
         await Expect(report.GetByRole(AriaRole.Heading, new() { Name = fileName })).ToBeVisibleAsync();
         await Expect(report.GetByTestId("importstatus")).ToHaveTextAsync("Afgekeurd", new() { Timeout = 20_000 });
         await Expect(report.GetByRole(AriaRole.Alert)).ToContainTextAsync($"2 van de {file.RowsRead} rijen zijn afgekeurd; er is niets ingelezen.");
-        var lines = report.GetByLabel("Verslag van de import");
+        var lines = report.GetByRole(AriaRole.Table, new() { Name = "Verslag van de import" });
         await Expect(ImportAndStackingTests.ReportCell(lines, "Rijen gelezen")).ToHaveTextAsync(Dutch.Number(file.RowsRead));
         await Expect(ImportAndStackingTests.ReportCell(lines, "Ingelezen")).ToHaveTextAsync("0 (0 nieuw, 0 bijgewerkt)");
         await Expect(ImportAndStackingTests.ReportCell(lines, "Afgekeurd")).ToHaveTextAsync("2");
 
-        var rejected = report.GetByLabel("Afgekeurde rijen").GetByRole(AriaRole.Row);
+        var rejected = report.GetByRole(AriaRole.Table, new() { Name = "Afgekeurde rijen" }).GetByRole(AriaRole.Row);
         await Expect(rejected).ToHaveCountAsync(3); // header and two rows
         await Expect(rejected.Nth(1).GetByRole(AriaRole.Cell)).ToHaveTextAsync(["3", "bsn", "bsn is geen geldig BSN (11-proef)"]);
         await Expect(rejected.Nth(2).GetByRole(AriaRole.Cell)).ToHaveTextAsync(["5", "ingangsdatum", "ingangsdatum '31-02-2018' is geen geldige datum"]);

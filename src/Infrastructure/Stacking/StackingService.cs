@@ -119,7 +119,8 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
     }
 
     /// <summary>Computes and stores the result for the whole municipality and all laws, for each law, and for each
-    /// district (law × district combinations are computed on request by <see cref="GetAsync"/>).</summary>
+    /// district (law × district combinations are computed on request by <see cref="GetAsync"/>). Two at a time: one
+    /// analysis keeps one core of PostgreSQL busy, and the machine has (at least) two.</summary>
     public async Task RefreshAsync(DateOnly referenceDate, CancellationToken ct = default)
     {
         List<string> districts;
@@ -128,16 +129,14 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
             districts = await db.Districts.OrderBy(d => d.Name).Select(d => d.Name).ToListAsync(ct);
         }
 
-        await ComputeAndStoreAsync(referenceDate, null, null, ct);
-        foreach (var law in Enum.GetValues<Law>())
-        {
-            await ComputeAndStoreAsync(referenceDate, law, null, ct);
-        }
-
-        foreach (var district in districts)
-        {
-            await ComputeAndStoreAsync(referenceDate, null, district, ct);
-        }
+        IEnumerable<(Law? Law, string? District)> filters =
+        [
+            (null, null),
+            .. Enum.GetValues<Law>().Select(law => ((Law?)law, (string?)null)),
+            .. districts.Select(district => ((Law?)null, (string?)district)),
+        ];
+        await Parallel.ForEachAsync(filters, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
+            async (filter, token) => await ComputeAndStoreAsync(referenceDate, filter.Law, filter.District, token));
     }
 
     /// <summary>The reference dates that have stored results, oldest first.</summary>
