@@ -44,6 +44,7 @@ catch (StartupException ex)
 builder.Services.AddSociaalDomeinAuthentication(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddTransient<MudBlazor.MudLocalizer, DutchMudLocalizer>(); // MudBlazor's button names in Dutch
 
 var app = builder.Build();
 
