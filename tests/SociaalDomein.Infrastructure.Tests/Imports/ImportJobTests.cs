@@ -175,6 +175,25 @@ public sealed class ImportJobTests(DatabaseFixture fixture) : IClassFixture<Data
     }
 
     [Fact]
+    public async Task Two_imports_at_once_with_the_same_new_assignment_both_succeed_and_store_it_once()
+    {
+        await fixture.ResetAsync();
+        var (service, job) = Pipeline();
+        var shared = Row(Bsn1, "D-1", "02A06", "01-03-2018");
+        var first = await service.StartAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", Header, shared, Row(Bsn2, "D-2", "02A07", "01-05-2018")))),
+            "eerste.csv", ImportKind.Toewijzingen, onlyValidRows: false, "controller@test");
+        var second = await service.StartAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", Header, shared, Row(Bsn2, "D-3", "02A08", "01-06-2018")))),
+            "tweede.csv", ImportKind.Toewijzingen, onlyValidRows: false, "controller@test");
+
+        await Task.WhenAll(Task.Run(() => job.RunAsync(first, CancellationToken.None)), Task.Run(() => job.RunAsync(second, CancellationToken.None)));
+
+        var runs = new[] { (await service.GetAsync(first))!, (await service.GetAsync(second))! };
+        Assert.All(runs, r => Assert.Equal(ImportStatus.Succeeded, r.Status));
+        Assert.Equal(3, runs.Sum(r => r.Inserted)); // D-1 once, D-2, D-3
+        Assert.Equal(3, await AssignmentCountAsync());
+    }
+
+    [Fact]
     public async Task Revoked_assignments_are_counted_and_kept_for_the_analysis_to_exclude()
     {
         await fixture.ResetAsync();
