@@ -44,6 +44,15 @@ public sealed class StackingTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Opnieuw berekenen" })).ToBeVisibleAsync();
         var download = page.GetByRole(AriaRole.Link, new() { Name = "Download Excel" });
         await Expect(download).ToHaveAttributeAsync("href", "api/stacking/export.xlsx?referenceDate=2018-11-01&law=&district=&publicatie=false");
+        // The trend per quarter, loaded after the tables: a row per trend date, the last one as the analysis on that date.
+        var service = browser.App.Services.GetRequiredService<StackingService>();
+        var trendDates = await service.TrendDatesAsync();
+        Assert.True(trendDates.Count >= 2, "the demo data should span several quarters");
+        var trendRows = page.Locator("[data-testid=verloop] tbody tr");
+        await Expect(trendRows).ToHaveCountAsync(trendDates.Count, new() { Timeout = 30_000 });
+        var last = await service.GetAsync(trendDates[^1], null, null);
+        await Expect(page.Locator($"[data-testid=verloop-{trendDates[^1]:yyyy-MM-dd}] td").First)
+            .ToHaveTextAsync(Dutch.Number(last.Households[0].Addresses));
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("stapeling-controller"), FullPage = true });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Opnieuw berekenen" }).ClickAsync();

@@ -12,7 +12,8 @@ public sealed record StackingExportRequest(DateOnly ReferenceDate, Law? Law, str
 
 /// <summary>
 /// The stacking tables (domain.md §5) as an Excel workbook in Dutch: a sheet "Toelichting" (reference date, filters,
-/// publication mode, cleaning counts, and a warning for demonstration data) and one sheet per table. Amounts are
+/// publication mode, cleaning counts, and a warning for demonstration data), one sheet per table, and the trend per
+/// quarter ("Verloop"). Amounts are
 /// numbers in euros ("€" #,##0.00), counts whole numbers, dates real dates (dd-mm-yyyy); in publication mode a hidden
 /// cell holds the text "geheim".
 /// </summary>
@@ -28,22 +29,28 @@ public sealed class StackingExcelExport(StackingService stacking, MunicipalitySe
     public async Task<byte[]> CreateAsync(StackingExportRequest request, CancellationToken ct = default)
     {
         var result = await stacking.GetAsync(request.ReferenceDate, request.Law, request.District, ct);
+        var trend = await stacking.TrendAsync(request.Law, request.District, ct);
         var municipality = await municipalities.CurrentAsync(ct);
-        return Write(result, request, municipality?.Name, municipality?.IsDemo ?? false);
+        return Write(result, trend, request, municipality?.Name, municipality?.IsDemo ?? false);
     }
 
     public static string FileName(StackingExportRequest request) =>
         $"stapeling-{request.ReferenceDate:yyyy-MM-dd}{(request.Publication ? "-publicatie" : "")}.xlsx";
 
-    public static byte[] Write(StackingResult result, StackingExportRequest request, string? municipality, bool isDemo)
+    public static byte[] Write(StackingResult result, IReadOnlyList<StackingResult> trend, StackingExportRequest request, string? municipality, bool isDemo)
     {
-        var figures = request.Publication ? PublicationRule.Apply(result) : PublicationRule.Exact(result);
+        Func<StackingResult, StackingFigures> shown = request.Publication ? PublicationRule.Apply : PublicationRule.Exact;
+        var figures = shown(result);
         using var workbook = new XLWorkbook();
         WriteExplanation(workbook.Worksheets.Add("Toelichting"), figures, request, municipality, isDemo);
         WriteHouseholds(workbook.Worksheets.Add("Huishoudens"), figures);
         WriteProvisions(workbook.Worksheets.Add("Voorzieningen"), figures);
         WritePairs(workbook.Worksheets.Add("Combinaties"), figures);
         WriteCrossLaw(workbook.Worksheets.Add("Wmo en Jeugd"), figures);
+        if (trend.Count > 0)
+        {
+            WriteTrend(workbook.Worksheets.Add("Verloop"), trend.Select(shown).ToList());
+        }
         if (request.IncludeMostExpensive && !request.Publication)
         {
             WriteMostExpensive(workbook.Worksheets.Add("Duurste huishoudens"), figures);
@@ -194,6 +201,38 @@ public sealed class StackingExcelExport(StackingService stacking, MunicipalitySe
         }
 
         Widths(sheet, 8, 68, 16, 18, 20);
+    }
+
+    /// <summary>One row per quarter: addresses per household size, care locations, clients per number of provisions.</summary>
+    private static void WriteTrend(IXLWorksheet sheet, IReadOnlyList<StackingFigures> points)
+    {
+        var first = points[0];
+        Header(sheet, 1,
+        [
+            "Peildatum",
+            .. first.Households.Select(h => h.Clients == 1 ? "Adressen, 1 cliënt" : $"Adressen, {h.Clients} cliënten"),
+            "Zorglocaties",
+            .. first.Provisions.Select(p => p.Provisions == 1 ? "Cliënten, 1 voorziening"
+                : p.Provisions >= StackingOptions.MaxProvisionsBucket ? $"Cliënten, {p.Provisions} of meer voorzieningen"
+                : $"Cliënten, {p.Provisions} voorzieningen"),
+        ]);
+        var row = 2;
+        foreach (var point in points)
+        {
+            var date = sheet.Cell(row, 1);
+            date.Value = point.ReferenceDate.ToDateTime(TimeOnly.MinValue);
+            date.Style.DateFormat.Format = DateFormat;
+            var column = 2;
+            foreach (var count in point.Households.Select(h => h.Addresses).Append(point.Institutions.Addresses).Concat(point.Provisions.Select(p => p.Clients)))
+            {
+                Count(sheet.Cell(row, column++), count);
+            }
+
+            row++;
+        }
+
+        sheet.Column(1).Width = 14;
+        sheet.Columns(2, 1 + first.Households.Count + 1 + first.Provisions.Count).Width = 22;
     }
 
     private static void Header(IXLWorksheet sheet, int row, params string[] titles)

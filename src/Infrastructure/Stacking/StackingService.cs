@@ -119,25 +119,98 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
     }
 
     /// <summary>Computes and stores the result for the whole municipality and all laws, for each law, and for each
-    /// district (law × district combinations are computed on request by <see cref="GetAsync"/>). Two at a time: one
-    /// analysis keeps one core of PostgreSQL busy, and the machine has (at least) two.</summary>
-    public async Task RefreshAsync(DateOnly referenceDate, CancellationToken ct = default)
+    /// district (law × district combinations are computed on request by <see cref="GetAsync"/>).</summary>
+    public async Task RefreshAsync(DateOnly referenceDate, CancellationToken ct = default) =>
+        await ComputeAndStoreAsync(Filters(referenceDate, await DistrictNamesAsync(ct)), ct);
+
+    /// <summary>What the pages will ask for after an import, computed and stored: every result stored before (each date
+    /// and filter someone asked for), the default reference date for every law and district, and the trend dates for
+    /// the whole municipality.</summary>
+    public async Task RefreshAllAsync(CancellationToken ct = default)
     {
-        List<string> districts;
+        var districts = await DistrictNamesAsync(ct);
+        var wanted = new HashSet<(DateOnly Date, Law? Law, string? District)>();
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            districts = await db.Districts.OrderBy(d => d.Name).Select(d => d.Name).ToListAsync(ct);
+            foreach (var s in await db.StackingSnapshots.Select(s => new { s.ReferenceDate, s.Law, s.District }).ToListAsync(ct))
+            {
+                if (s.District == "" || districts.Contains(s.District))
+                {
+                    wanted.Add((s.ReferenceDate, s.Law == "" ? null : Enum.Parse<Law>(s.Law), s.District == "" ? null : s.District));
+                }
+            }
         }
 
-        IEnumerable<(Law? Law, string? District)> filters =
-        [
-            (null, null),
-            .. Enum.GetValues<Law>().Select(law => ((Law?)law, (string?)null)),
-            .. districts.Select(district => ((Law?)null, (string?)district)),
-        ];
-        await Parallel.ForEachAsync(filters, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
-            async (filter, token) => await ComputeAndStoreAsync(referenceDate, filter.Law, filter.District, token));
+        if (await DefaultReferenceDateAsync(ct) is { } defaultDate)
+        {
+            wanted.UnionWith(Filters(defaultDate, districts));
+        }
+
+        wanted.UnionWith((await TrendDatesAsync(ct)).Select(date => (date, (Law?)null, (string?)null)));
+        await ComputeAndStoreAsync(wanted.OrderBy(w => w.Date), ct);
     }
+
+    /// <summary>The reference dates of the trend: the first day of each quarter, from the quarter of the first
+    /// assignment to the quarter of the default reference date, at most the last <see cref="TrendQuarters"/>. Within
+    /// the year, which the national monitor does not show (domain.md §5).</summary>
+    public async Task<IReadOnlyList<DateOnly>> TrendDatesAsync(CancellationToken ct = default)
+    {
+        DateOnly? first;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            first = await db.Assignments.MinAsync(a => (DateOnly?)a.StartDate, ct);
+        }
+
+        if (first is null || await DefaultReferenceDateAsync(ct) is not { } last)
+        {
+            return [];
+        }
+
+        var dates = new List<DateOnly>();
+        for (var quarter = QuarterStart(last); quarter >= QuarterStart(first.Value) && dates.Count < TrendQuarters; quarter = quarter.AddMonths(-3))
+        {
+            dates.Add(quarter);
+        }
+
+        dates.Reverse();
+        return dates;
+    }
+
+    /// <summary>How many quarters the trend shows at most: four years.</summary>
+    public const int TrendQuarters = 16;
+
+    /// <summary>The results on the trend dates for a filter, stored ones where current, the others computed now.</summary>
+    public async Task<IReadOnlyList<StackingResult>> TrendAsync(Law? law, string? district, CancellationToken ct = default)
+    {
+        var results = new List<StackingResult>();
+        foreach (var date in await TrendDatesAsync(ct))
+        {
+            results.Add(await GetAsync(date, law, district, ct));
+        }
+
+        return results;
+    }
+
+    private static DateOnly QuarterStart(DateOnly date) => new(date.Year, (date.Month - 1) / 3 * 3 + 1, 1);
+
+    private async Task<HashSet<string>> DistrictNamesAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return (await db.Districts.Select(d => d.Name).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The whole municipality, each law and each district on one date.</summary>
+    private static IEnumerable<(DateOnly Date, Law? Law, string? District)> Filters(DateOnly date, IEnumerable<string> districts) =>
+    [
+        (date, null, null),
+        .. Enum.GetValues<Law>().Select(law => (date, (Law?)law, (string?)null)),
+        .. districts.Order(StringComparer.Ordinal).Select(district => (date, (Law?)null, (string?)district)),
+    ];
+
+    /// <summary>Two at a time: one analysis keeps one core of PostgreSQL busy, and the machine has (at least) two.</summary>
+    private Task ComputeAndStoreAsync(IEnumerable<(DateOnly Date, Law? Law, string? District)> work, CancellationToken ct) =>
+        Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
+            async (w, token) => await ComputeAndStoreAsync(w.Date, w.Law, w.District, token));
 
     /// <summary>The reference dates that have stored results, oldest first.</summary>
     public async Task<IReadOnlyList<DateOnly>> StoredReferenceDatesAsync(CancellationToken ct = default)

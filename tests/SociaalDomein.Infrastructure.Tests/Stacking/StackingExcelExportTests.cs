@@ -19,16 +19,26 @@ public class StackingExcelExportTests
         new CrossLawLine(40, 400_000m),
         [new ExpensiveHousehold("00ff", 3, 5, 123_456.78m)]);
 
+    /// <summary>Two quarters of trend: the result itself on 1 July and 1 October 2018.</summary>
+    private static StackingResult[] Trend() => [Result() with { ReferenceDate = new(2018, 7, 1) }, Result() with { ReferenceDate = new(2018, 10, 1) }];
+
     private static XLWorkbook Open(StackingExportRequest request, bool isDemo = true) =>
-        new(new MemoryStream(StackingExcelExport.Write(Result(), request, "Demogemeente", isDemo)));
+        new(new MemoryStream(StackingExcelExport.Write(Result(), Trend(), request, "Demogemeente", isDemo)));
 
     [Fact]
     public void The_workbook_has_an_explanation_and_one_sheet_per_table_with_euros_counts_and_dates()
     {
         using var book = Open(new StackingExportRequest(Date, Law.Wmo, "Noord", Publication: false, IncludeMostExpensive: true));
 
-        Assert.Equal(["Toelichting", "Huishoudens", "Voorzieningen", "Combinaties", "Wmo en Jeugd", "Duurste huishoudens"],
+        Assert.Equal(["Toelichting", "Huishoudens", "Voorzieningen", "Combinaties", "Wmo en Jeugd", "Verloop", "Duurste huishoudens"],
             book.Worksheets.Select(s => s.Name));
+
+        var trend = book.Worksheet("Verloop");
+        Assert.Equal(["Peildatum", "Adressen, 1 cliënt", "Adressen, 2 cliënten", "Adressen, 3 cliënten", "Adressen, 4 cliënten", "Zorglocaties",
+                "Cliënten, 1 voorziening", "Cliënten, 2 voorzieningen", "Cliënten, 3 voorzieningen", "Cliënten, 4 voorzieningen", "Cliënten, 5 of meer voorzieningen"],
+            trend.Row(1).CellsUsed().Select(c => c.GetString()));
+        Assert.Equal(new DateTime(2018, 10, 1), trend.Cell(3, 1).GetDateTime());
+        Assert.Equal([5_712, 7, 86, 33, 12, 5_201, 1_717, 270, 5, 20], trend.Row(3).Cells(2, 11).Select(c => c.GetValue<int>()));
 
         var households = book.Worksheet("Huishoudens");
         Assert.Equal("Aantal adressen", households.Cell(1, 2).GetString());
@@ -83,6 +93,9 @@ public class StackingExcelExportTests
         Assert.Equal(85, households.Cell(4, 2).GetValue<int>());
         Assert.Equal("geheim", book.Worksheet("Voorzieningen").Cell(5, 2).GetString());
         Assert.Equal(125, book.Worksheet("Combinaties").Cell(2, 3).GetValue<int>());
+        var trend = book.Worksheet("Verloop");
+        Assert.Equal([5_710, 85], [trend.Cell(2, 2).GetValue<int>(), trend.Cell(2, 4).GetValue<int>()]);
+        Assert.Equal("geheim", trend.Cell(2, 3).GetString()); // 7 addresses with 2 clients
 
         var explanation = Rows(book.Worksheet("Toelichting"));
         Assert.Equal("ja", explanation["Publicatiemodus (CBS-regel)"]);
@@ -97,7 +110,7 @@ public class StackingExcelExportTests
     {
         using var book = Open(new StackingExportRequest(Date, null, null, Publication: false, IncludeMostExpensive: false), isDemo: false);
 
-        Assert.Equal(["Toelichting", "Huishoudens", "Voorzieningen", "Combinaties", "Wmo en Jeugd"], book.Worksheets.Select(s => s.Name));
+        Assert.Equal(["Toelichting", "Huishoudens", "Voorzieningen", "Combinaties", "Wmo en Jeugd", "Verloop"], book.Worksheets.Select(s => s.Name));
         Assert.DoesNotContain(book.Worksheet("Toelichting").CellsUsed(), c => c.GetString().Contains("demonstratiegegevens", StringComparison.Ordinal));
     }
 }

@@ -321,17 +321,43 @@ public class StackingServiceTests(DatabaseFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
-    public async Task The_job_recomputes_the_stored_dates_and_the_default_first_of_November()
+    public async Task After_an_import_the_job_recomputes_what_was_stored_the_default_date_and_the_trend()
     {
         await fixture.ResetAsync();
         await SeedDistrictsAsync();
         await fixture.InsertAsync(HandMade());
-        await Service().GetAsync(new DateOnly(2017, 6, 1), null, null);
+        await Service().GetAsync(new DateOnly(2017, 6, 1), Law.Wmo, "Noord");
 
         await new StackingRecomputeJob(Service()).RunAsync(null, CancellationToken.None);
 
-        var dates = await fixture.QueryAsync(db => db.StackingSnapshots.Select(s => s.ReferenceDate).Distinct().OrderBy(d => d).ToListAsync());
-        Assert.Equal([new DateOnly(2017, 6, 1), new DateOnly(2018, 11, 1)], dates);
-        Assert.Equal(7, await fixture.QueryAsync(db => db.StackingSnapshots.CountAsync(s => s.ReferenceDate == new DateOnly(2017, 6, 1))));
+        var stored = await fixture.QueryAsync(db => db.StackingSnapshots
+            .Select(s => new { s.ReferenceDate, s.Law, s.District }).ToListAsync());
+        // the filter someone asked for, once
+        Assert.Single(stored, s => s.ReferenceDate == new DateOnly(2017, 6, 1));
+        Assert.Contains(stored, s => s.ReferenceDate == new DateOnly(2017, 6, 1) && s.Law == "Wmo" && s.District == "Noord");
+        // 1 November of the latest start year for every law and district (3 laws, 3 districts, and all)
+        Assert.Equal(7, stored.Count(s => s.ReferenceDate == new DateOnly(2018, 11, 1)));
+        // the trend: each quarter of 2018 (the hand-made assignments start in 2018), whole municipality
+        Assert.Equal(
+            [new DateOnly(2018, 1, 1), new DateOnly(2018, 4, 1), new DateOnly(2018, 7, 1), new DateOnly(2018, 10, 1)],
+            stored.Where(s => s.ReferenceDate.Day == 1 && s.ReferenceDate.Month % 3 == 1 && s.Law == "" && s.District == "")
+                .Select(s => s.ReferenceDate).Order());
+    }
+
+    [Fact]
+    public async Task The_trend_has_a_result_per_quarter_equal_to_the_analysis_on_that_date()
+    {
+        await fixture.ResetAsync();
+        await SeedDistrictsAsync();
+        await fixture.InsertAsync([.. Generate(seed: 20_181_101)]);
+        var dates = await Service().TrendDatesAsync();
+
+        var trend = await Service().TrendAsync(Law.Wmo, null);
+
+        Assert.InRange(dates.Count, 2, StackingService.TrendQuarters);
+        Assert.All(dates, d => Assert.True(d.Day == 1 && d.Month % 3 == 1, $"{d} is not the first day of a quarter"));
+        Assert.Equal(dates, trend.Select(r => r.ReferenceDate));
+        AssertSame(await Service().ComputeAsync(dates[^1], Law.Wmo, null), trend[^1]);
+        AssertSame(await Service().ComputeAsync(dates[0], Law.Wmo, null), trend[0]);
     }
 }

@@ -25,7 +25,7 @@ public sealed class StackingExportApiTests(AppFactory app)
         {
             Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
             Assert.Equal("stapeling-2018-11-01.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
-            Assert.Equal(["Toelichting", "Huishoudens", "Voorzieningen", "Combinaties", "Wmo en Jeugd"], book.Worksheets.Select(s => s.Name));
+            Assert.Equal(["Toelichting", "Huishoudens", "Voorzieningen", "Combinaties", "Wmo en Jeugd", "Verloop"], book.Worksheets.Select(s => s.Name));
             Assert.True(book.Worksheet("Huishoudens").Cell(2, 2).GetValue<int>() > 0);
             Assert.Contains(book.Worksheet("Toelichting").CellsUsed(), c => c.GetString().Contains("demonstratiegegevens", StringComparison.Ordinal));
         }

@@ -14,3 +14,14 @@ public static class Shown
     /// <summary>The cell class: right-aligned numbers; hidden cells also carry "geheim".</summary>
     public static string Cell(object? value) => value is null ? "bedrag geheim" : "bedrag";
 }
+
+/// <summary>Chart axes with about five round steps: 1, 2 or 5 × a power of ten, up to the largest value.</summary>
+public static class ChartAxis
+{
+    public static int Step(double max)
+    {
+        var raw = Math.Max(max / 5, 1);
+        var power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        return (int)new[] { 1, 2, 5, 10 }.Select(f => f * power).First(s => s >= raw);
+    }
+}
