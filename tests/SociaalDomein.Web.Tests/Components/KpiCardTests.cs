@@ -1,18 +1,11 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using SociaalDomein.Web.Components.Shared;
 
 namespace SociaalDomein.Web.Tests.Components;
 
-public sealed class KpiCardTests : BunitContext
+public sealed class KpiCardTests : MudBunitContext
 {
-    public KpiCardTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
     [Fact]
     public void Shows_label_value_and_hint()
     {

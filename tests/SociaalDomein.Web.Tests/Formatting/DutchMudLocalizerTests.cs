@@ -3,33 +3,24 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
+using SociaalDomein.Web.Tests.Components;
 using SociaalDomein.Web.Formatting;
 
 namespace SociaalDomein.Web.Tests.Formatting;
 
 /// <summary>MudBlazor's button names, as a screen reader announces them, in Dutch (the app registers the localizer in
 /// Program.cs; here it is registered the same way).</summary>
-public sealed class DutchMudLocalizerTests : BunitContext, IAsyncLifetime
+public sealed class DutchMudLocalizerTests : MudBunitContext
 {
     private readonly CultureInfo _previous = CultureInfo.CurrentUICulture;
 
     public DutchMudLocalizerTests()
     {
         CultureInfo.CurrentUICulture = Dutch.Culture; // as the app sets it
-        Services.AddMudServices();
         Services.AddTransient<MudLocalizer, DutchMudLocalizer>();
-        JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's services can only be disposed asynchronously; xUnit 2 would call Dispose.
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        CultureInfo.CurrentUICulture = _previous;
-        await DisposeAsync();
-    }
+    protected override void AfterTest() => CultureInfo.CurrentUICulture = _previous;
 
     [Fact]
     public void The_pager_buttons_have_Dutch_names()

@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using SociaalDomein.Domain.Audit;
 using SociaalDomein.Domain.Security;
 using SociaalDomein.Infrastructure.Audit;
@@ -13,7 +12,7 @@ using SociaalDomein.Web.Components.Pages;
 namespace SociaalDomein.Web.Tests.Components.Audit;
 
 /// <summary>The Auditlog section of the Beheer page, rendered with its real services on a real database.</summary>
-public sealed class AdminAuditLogTests : BunitContext, IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class AdminAuditLogTests : MudBunitContext, IClassFixture<DatabaseFixture>
 {
     private static readonly DateTimeOffset Winter = new(2026, 11, 23, 13, 5, 9, TimeSpan.Zero); // 14:05:09 in Zwolle
 
@@ -22,8 +21,6 @@ public sealed class AdminAuditLogTests : BunitContext, IClassFixture<DatabaseFix
     public AdminAuditLogTests(DatabaseFixture database)
     {
         _database = database;
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
         AddAuthorization().SetAuthorized("beheerder@demo.local").SetRoles(Roles.Beheerder);
         Services.AddSingleton(database.ContextFactory);
         Services.AddSingleton(TimeProvider.System);
@@ -32,10 +29,7 @@ public sealed class AdminAuditLogTests : BunitContext, IClassFixture<DatabaseFix
         Services.AddSingleton<DistrictService>();
     }
 
-    public Task InitializeAsync() => _database.ResetAsync();
-
-    // MudBlazor's services can only be disposed asynchronously; xUnit 2 would call Dispose.
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    public override Task InitializeAsync() => _database.ResetAsync();
 
     private Task RecordAsync(DateTimeOffset at, string user, AuditAction action, string subject, string? details = null) =>
         new AuditLog(_database.ContextFactory, new FixedClock(at)).RecordAsync(user, action, subject, details);

@@ -1,19 +1,12 @@
 using Bunit;
-using MudBlazor.Services;
 using SociaalDomein.Domain.Stacking;
 using SociaalDomein.Web.Components.Stacking;
 
 namespace SociaalDomein.Web.Tests.Components.Stacking;
 
 /// <summary>Table A (<see cref="HouseholdTable"/>) and Table B (<see cref="ProvisionTable"/>), exact and in publication mode.</summary>
-public sealed class StackingTablesTests : BunitContext
+public sealed class StackingTablesTests : MudBunitContext
 {
-    public StackingTablesTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
     private static StackingResult Result() => new(
         new DateOnly(2018, 11, 1), 3, 12, 7_400, 7_295, 44_000_000m,
         [new HouseholdLine(1, 5_712, 30_000_000m), new HouseholdLine(2, 7, 140_000m), new HouseholdLine(3, 0, 0m), new HouseholdLine(4, 33, 1_980_000m)],

@@ -1,19 +1,12 @@
 using Bunit;
-using MudBlazor.Services;
 using SociaalDomein.Domain.Stacking;
 using SociaalDomein.Web.Components.Stacking;
 
 namespace SociaalDomein.Web.Tests.Components.Stacking;
 
 /// <summary>The trend of tables A and B over the quarters (<see cref="StackingTrend"/>), exact and in publication mode.</summary>
-public sealed class StackingTrendTests : BunitContext
+public sealed class StackingTrendTests : MudBunitContext
 {
-    public StackingTrendTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
     /// <summary>A result whose counts grow with <paramref name="step"/>, so each quarter differs.</summary>
     private static StackingResult Quarter(DateOnly date, int step) => new(
         date, 0, 0, 1_000, 900, 1_000_000m,
