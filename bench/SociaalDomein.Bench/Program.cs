@@ -472,7 +472,9 @@ public static class Program
 
     // ---------------------------------------------------------------- stacking
 
-    public sealed record StackingTimes(IReadOnlyList<(string Filter, TimeSpan Median, IReadOnlyList<TimeSpan> Runs)> Compute, TimeSpan Refresh, TimeSpan GetMedian, TimeSpan GetMax);
+    public sealed record StackingTimes(
+        IReadOnlyList<(string Filter, TimeSpan Median, IReadOnlyList<TimeSpan> Runs)> Compute, TimeSpan Refresh, TimeSpan GetMedian, TimeSpan GetMax,
+        TimeSpan RefreshAll, int TrendQuarters);
 
     private static async Task<StackingTimes> StackingAsync(LocalPostgresServer server)
     {
@@ -520,7 +522,14 @@ public static class Program
 
         var getMedian = gets.Order().ElementAt(gets.Count / 2);
         Console.WriteLine($"stacking: GetAsync (stored snapshot) median {getMedian.TotalMilliseconds:F1} ms, first {gets[0].TotalMilliseconds:F1} ms, max {gets.Max().TotalMilliseconds:F1} ms");
-        return new StackingTimes(compute, refresh.Elapsed, getMedian, gets.Max());
+
+        // What the job after an import does: every stored result, the default date for every filter, the trend quarters.
+        var quarters = (await service.TrendDatesAsync()).Count;
+        var all = Stopwatch.StartNew();
+        await service.RefreshAllAsync();
+        all.Stop();
+        Console.WriteLine($"stacking: RefreshAllAsync {all.Elapsed.TotalSeconds:F2} s (default date × 8 filters, {quarters} trend quarters)");
+        return new StackingTimes(compute, refresh.Elapsed, getMedian, gets.Max(), all.Elapsed, quarters);
     }
 
     // ---------------------------------------------------------------- report
@@ -544,6 +553,7 @@ public static class Program
         }
 
         Console.WriteLine($"| stacking RefreshAsync 2018-11-01 (all, per law, per district) | {stacking.Refresh.TotalSeconds:F2} s | (background job) | |");
+        Console.WriteLine($"| recompute job after an import (RefreshAllAsync: the above plus {stacking.TrendQuarters} trend quarters) | {stacking.RefreshAll.TotalSeconds:F2} s | (background job) | |");
         Console.WriteLine($"| Stapeling page: GetAsync of the stored snapshot (median of 7) | {stacking.GetMedian.TotalMilliseconds:F0} ms (max {stacking.GetMax.TotalMilliseconds:F0} ms) | < 1 s | {Pass(stacking.GetMax.TotalSeconds < 1)} |");
         Console.WriteLine($"| peak memory (VmHWM) of the process through the import | {peakMb:F0} MB | < 1 GB | {Pass(peakMb < 1024)} |");
         var againMb = again.PeakBytes / 1048576.0;
