@@ -123,27 +123,22 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
     public async Task RefreshAsync(DateOnly referenceDate, CancellationToken ct = default) =>
         await ComputeAndStoreAsync(Filters(referenceDate, await DistrictNamesAsync(ct)), ct);
 
-    /// <summary>What the pages will ask for after an import, computed and stored: every result stored before (each date
-    /// and filter someone asked for), the default reference date for every law and district, and the trend dates for
-    /// the whole municipality.</summary>
+    /// <summary>What the pages will most likely ask for after an import, computed and stored: the default reference
+    /// date for every law and district, the trend quarters and every other date someone looked at, for the whole
+    /// municipality. Other filters on other dates are computed again when someone asks (a stored result from before
+    /// the import is never served), so this job does not grow with every combination ever viewed.</summary>
     public async Task RefreshAllAsync(CancellationToken ct = default)
     {
-        var districts = await DistrictNamesAsync(ct);
         var wanted = new HashSet<(DateOnly Date, Law? Law, string? District)>();
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            foreach (var s in await db.StackingSnapshots.Select(s => new { s.ReferenceDate, s.Law, s.District }).ToListAsync(ct))
-            {
-                if (s.District == "" || districts.Contains(s.District))
-                {
-                    wanted.Add((s.ReferenceDate, s.Law == "" ? null : Enum.Parse<Law>(s.Law), s.District == "" ? null : s.District));
-                }
-            }
+            var viewed = await db.StackingSnapshots.Where(s => s.Law == "" && s.District == "").Select(s => s.ReferenceDate).ToListAsync(ct);
+            wanted.UnionWith(viewed.Select(date => (date, (Law?)null, (string?)null)));
         }
 
         if (await DefaultReferenceDateAsync(ct) is { } defaultDate)
         {
-            wanted.UnionWith(Filters(defaultDate, districts));
+            wanted.UnionWith(Filters(defaultDate, await DistrictNamesAsync(ct)));
         }
 
         wanted.UnionWith((await TrendDatesAsync(ct)).Select(date => (date, (Law?)null, (string?)null)));
