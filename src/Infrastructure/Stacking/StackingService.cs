@@ -174,15 +174,14 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
     /// <summary>How many quarters the trend shows at most: four years.</summary>
     public const int TrendQuarters = 16;
 
-    /// <summary>The results on the trend dates for a filter, stored ones where current, the others computed now.</summary>
+    /// <summary>The results on the trend dates for a filter, oldest first: stored ones where current, the others
+    /// computed now, two at a time.</summary>
     public async Task<IReadOnlyList<StackingResult>> TrendAsync(Law? law, string? district, CancellationToken ct = default)
     {
-        var results = new List<StackingResult>();
-        foreach (var date in await TrendDatesAsync(ct))
-        {
-            results.Add(await GetAsync(date, law, district, ct));
-        }
-
+        var dates = await TrendDatesAsync(ct);
+        var results = new StackingResult[dates.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, dates.Count), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
+            async (i, token) => results[i] = await GetAsync(dates[i], law, district, token));
         return results;
     }
 
