@@ -20,9 +20,6 @@ namespace SociaalDomein.Domain.Assignments;
 /// </summary>
 public static class AssignmentAmount
 {
-    public static decimal InYear(Assignment a, int year) =>
-        InYear(a.StartDate, a.EndDate, a.Budget, a.Volume, a.Tariff, a.Frequency, year);
-
     public static decimal InYear(DateOnly start, DateOnly? end, decimal? budget, decimal? volume, decimal? tariff, Frequency? frequency, int year)
     {
         var yearStart = new DateOnly(year, 1, 1);

@@ -48,9 +48,13 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     private static bool RunsAsRoot => Environment.IsPrivilegedProcess;
 
     /// <summary>The default data folder: under the user's local application data.</summary>
-    public static string DefaultDataDirectory() => Path.Combine(
+    public static string DefaultDataDirectory() => Path.Combine(AppDataDirectory(), "postgres");
+
+    /// <summary>The app's own folder for local data (~/.local/share/SociaalDomein): the database, uploads, the
+    /// development pseudonymisation key.</summary>
+    public static string AppDataDirectory() => Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
-        "SociaalDomein", "postgres");
+        "SociaalDomein");
 
     /// <summary>Starts (creating on first use) the server whose data lives in <paramref name="dataDirectory"/>.</summary>
     public static Task<LocalPostgresServer> StartAsync(string dataDirectory, ILogger? logger = null, string? pgBin = null, CancellationToken ct = default) =>

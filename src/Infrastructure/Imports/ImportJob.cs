@@ -23,14 +23,14 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportStorage storage, 
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(long importRunId, CancellationToken ct)
     {
-        if (!await ClaimAsync(importRunId, ct))
+        if (await ClaimAsync(importRunId, ct) is not { } run)
         {
             return; // already handled (a second delivery of the same job, or a run marked failed after a restart)
         }
 
         try
         {
-            var outcome = await ImportAsync(importRunId, ct);
+            var outcome = await ImportAsync(importRunId, run.FileName, run.OnlyValidRows, ct);
             logger.LogInformation("Import {Id}: {Status}", importRunId, outcome);
             if (outcome == ImportStatus.Succeeded)
             {
@@ -49,9 +49,8 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportStorage storage, 
         }
     }
 
-    private async Task<ImportStatus> ImportAsync(long importRunId, CancellationToken ct)
+    private async Task<ImportStatus> ImportAsync(long importRunId, string fileName, bool onlyValidRows, CancellationToken ct)
     {
-        var (fileName, onlyValidRows) = await ReadRunAsync(importRunId, ct);
         await using var stream = storage.Open(importRunId);
         using var file = ToewijzingenReader.Open(stream, fileName, pseudonymiser);
         await UpdateAsync(importRunId, """ "RowsTotal" = @total, "UnknownColumns" = @unknown """, ct,
@@ -98,14 +97,14 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportStorage storage, 
         await errors.CompleteAsync(ct);
         if (read == 0)
         {
-            throw new ImportFileException($"Het bestand '{fileName}' is leeg: er staan geen rijen in.");
+            throw ToewijzingenReader.Empty(fileName);
         }
 
         if (rejected > 0 && !onlyValidRows)
         {
             await loader.DisposeAsync(); // cancels the COPY; the rollback then drops the staging table
             await transaction.RollbackAsync(ct);
-            await FinishAsync(importRunId, ImportStatus.Rejected,
+            await FinishAsync(connection, importRunId, ImportStatus.Rejected,
                 $"{rejected} van de {read} rijen zijn afgekeurd; er is niets ingelezen. Verbeter het bestand, " +
                 "of kies 'alleen geldige rijen importeren' om de goede rijen toch in te lezen.", ct,
                 read, 0, rejected, 0, revoked, 0, 0);
@@ -119,24 +118,20 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportStorage storage, 
         return ImportStatus.Succeeded;
     }
 
-    /// <summary>Queued → Running, atomically: only one execution of a run ever proceeds.</summary>
-    private async Task<bool> ClaimAsync(long id, CancellationToken ct)
+    /// <summary>Queued → Running, atomically: only one execution of a run ever proceeds. Returns what the run needs,
+    /// or null when another execution (or the recovery after a restart) had it already.</summary>
+    private async Task<(string FileName, bool OnlyValidRows)?> ClaimAsync(long id, CancellationToken ct)
     {
         await using var command = database.CreateCommand(
-            """UPDATE "ImportRuns" SET "Status" = @running, "StartedAt" = now() WHERE "Id" = @id AND "Status" = @queued""");
+            """
+            UPDATE "ImportRuns" SET "Status" = @running, "StartedAt" = now() WHERE "Id" = @id AND "Status" = @queued
+            RETURNING "FileName", "OnlyValidRows"
+            """);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("running", (int)ImportStatus.Running);
         command.Parameters.AddWithValue("queued", (int)ImportStatus.Queued);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
-    }
-
-    private async Task<(string FileName, bool OnlyValidRows)> ReadRunAsync(long id, CancellationToken ct)
-    {
-        await using var command = database.CreateCommand("""SELECT "FileName", "OnlyValidRows" FROM "ImportRuns" WHERE "Id" = @id""");
-        command.Parameters.AddWithValue("id", id);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return (reader.GetString(0), reader.GetBoolean(1));
+        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetBoolean(1)) : null;
     }
 
     private async Task UpdateAsync(long id, string set, CancellationToken ct, params (string Name, object Value)[] values)

@@ -15,8 +15,6 @@ public sealed record ImportSummary(
     public bool IsFinished => Status is ImportStatus.Succeeded or ImportStatus.Failed or ImportStatus.Rejected;
 }
 
-public sealed record ImportError(int Row, string Column, string Message);
-
 public sealed class ImportService(IDbContextFactory<AppDbContext> contexts, ImportStorage storage, IBackgroundJobClient jobs, TimeProvider clock)
 {
     /// <summary>Keeps the file, records the run and queues the background job; returns the run's id.</summary>
@@ -55,12 +53,12 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> contexts, Impo
     }
 
     /// <summary>The first <paramref name="take"/> row errors, in file order.</summary>
-    public async Task<IReadOnlyList<ImportError>> ErrorsAsync(long id, int take = 200, CancellationToken ct = default)
+    public async Task<IReadOnlyList<RowError>> ErrorsAsync(long id, int take = 200, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.ImportRowErrors.Where(e => e.ImportRunId == id)
             .OrderBy(e => e.Row).ThenBy(e => e.Id).Take(take)
-            .Select(e => new ImportError(e.Row, e.Column, e.Message))
+            .Select(e => new RowError(e.Row, e.Column, e.Message))
             .ToListAsync(ct);
     }
 

@@ -11,7 +11,7 @@ public sealed class ImportStorage(IConfiguration configuration)
     public const string DirectoryKey = "Imports:StorageDirectory";
 
     private string Root => configuration[DirectoryKey] is { Length: > 0 } dir ? dir
-        : Path.Combine(Path.GetDirectoryName(LocalPostgresServer.DefaultDataDirectory())!, "imports");
+        : Path.Combine(LocalPostgresServer.AppDataDirectory(), "imports");
 
     public string PathFor(long importRunId) => Path.Combine(Root, $"{importRunId}.upload");
 

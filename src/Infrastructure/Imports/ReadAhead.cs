@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 
 namespace SociaalDomein.Infrastructure.Imports;
@@ -18,7 +17,6 @@ internal static class ReadAhead
     {
         var channel = Channel.CreateBounded<T[]>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        ExceptionDispatchInfo? failure = null;
         var producer = Task.Run(async () =>
         {
             try
@@ -39,14 +37,11 @@ internal static class ReadAhead
                     await channel.Writer.WriteAsync([.. batch], stop.Token);
                 }
 
+                channel.Writer.Complete();
             }
             catch (Exception ex)
             {
-                failure = ExceptionDispatchInfo.Capture(ex);
-            }
-            finally
-            {
-                channel.Writer.Complete();
+                channel.Writer.Complete(ex); // the reader gets it after the batches before it
             }
         }, CancellationToken.None);
 
@@ -59,8 +54,6 @@ internal static class ReadAhead
                     yield return item;
                 }
             }
-
-            failure?.Throw(); // read after the channel completed, which the producer does after setting it
         }
         finally
         {

@@ -31,7 +31,7 @@ public static class PseudonymisationKey
         }
 
         var file = configuration[FileConfigKey] is { Length: > 0 } f ? f
-            : Path.Combine(Path.GetDirectoryName(LocalPostgresServer.DefaultDataDirectory())!, "pseudonymisation.key");
+            : Path.Combine(LocalPostgresServer.AppDataDirectory(), "pseudonymisation.key");
         if (File.Exists(file))
         {
             return Decode(File.ReadAllText(file).Trim(), file);

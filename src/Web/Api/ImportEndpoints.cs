@@ -71,7 +71,7 @@ public static class ImportEndpoints
         return api;
     }
 
-    private static ImportStatusDto ToDto(ImportSummary r, IReadOnlyList<ImportError> errors) => new(
+    private static ImportStatusDto ToDto(ImportSummary r, IReadOnlyList<RowError> errors) => new(
         r.Id, r.FileName, r.Status.ToString(), r.RowsDone, r.RowsTotal, r.RowsRead, r.RowsImported, r.RowsRejected, r.Duplicates,
         r.Revoked, r.Inserted, r.Updated, r.UnknownColumns, r.Message, errors.Select(e => new ImportErrorDto(e.Row, e.Column, e.Message)).ToList());
 }
