@@ -23,6 +23,9 @@ public static class PublicationRule
 
     private static decimal? Average(decimal amount, int people) => people == 0 ? null : Math.Round(amount / people, 2, MidpointRounding.AwayFromZero);
 
+    /// <summary>The figures as shown and exported: <see cref="Apply"/> in publication mode, else <see cref="Exact"/>.</summary>
+    public static StackingFigures Figures(StackingResult r, bool publication) => publication ? Apply(r) : Exact(r);
+
     /// <summary>The figures exactly as computed, in the shape shown and exported.</summary>
     public static StackingFigures Exact(StackingResult r) => new(
         r.ReferenceDate,

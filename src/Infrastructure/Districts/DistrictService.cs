@@ -24,6 +24,14 @@ public sealed record DistrictChange(bool Succeeded, string? Problem = null, IRea
 /// </summary>
 public sealed class DistrictService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
 {
+    /// <summary>The stored spelling of a district name (case-insensitive), or null when there is no such district.</summary>
+    public async Task<string?> FindAsync(string name, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var lower = name.Trim().ToLower();
+        return await db.Districts.Where(d => d.Name.ToLower() == lower).Select(d => d.Name).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<IReadOnlyList<DistrictSummary>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

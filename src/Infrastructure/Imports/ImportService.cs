@@ -17,6 +17,10 @@ public sealed record ImportSummary(
 
 public sealed class ImportService(IDbContextFactory<AppDbContext> contexts, ImportStorage storage, IBackgroundJobClient jobs, TimeProvider clock)
 {
+    /// <summary>The largest upload accepted, on the page and through the API: 1 GiB (a million assignment rows are
+    /// about 150 MB).</summary>
+    public const long MaxUploadBytes = 1L << 30;
+
     /// <summary>Keeps the file, records the run and queues the background job; returns the run's id.</summary>
     public async Task<long> StartAsync(Stream upload, string fileName, ImportKind kind, bool onlyValidRows, string user, CancellationToken ct = default)
     {

@@ -23,7 +23,7 @@ public sealed class StackingExcelExport(StackingService stacking, MunicipalitySe
     public const string EuroFormat = "\"€\" #,##0.00";
     public const string CountFormat = "#,##0";
     public const string DateFormat = "dd-mm-yyyy";
-    public const string Hidden = "geheim";
+    public const string Hidden = StackingLabels.Hidden;
 
     /// <summary>Computes (or reads the stored) figures for the request and writes the workbook.</summary>
     public async Task<byte[]> CreateAsync(StackingExportRequest request, CancellationToken ct = default)
@@ -39,8 +39,7 @@ public sealed class StackingExcelExport(StackingService stacking, MunicipalitySe
 
     public static byte[] Write(StackingResult result, IReadOnlyList<StackingResult> trend, StackingExportRequest request, string? municipality, bool isDemo)
     {
-        Func<StackingResult, StackingFigures> shown = request.Publication ? PublicationRule.Apply : PublicationRule.Exact;
-        var figures = shown(result);
+        var figures = PublicationRule.Figures(result, request.Publication);
         using var workbook = new XLWorkbook();
         WriteExplanation(workbook.Worksheets.Add("Toelichting"), figures, request, municipality, isDemo);
         WriteHouseholds(workbook.Worksheets.Add("Huishoudens"), figures);
@@ -49,7 +48,7 @@ public sealed class StackingExcelExport(StackingService stacking, MunicipalitySe
         WriteCrossLaw(workbook.Worksheets.Add("Wmo en Jeugd"), figures);
         if (trend.Count > 0)
         {
-            WriteTrend(workbook.Worksheets.Add("Verloop"), trend.Select(shown).ToList());
+            WriteTrend(workbook.Worksheets.Add("Verloop"), trend.Select(r => PublicationRule.Figures(r, request.Publication)).ToList());
         }
         if (request.IncludeMostExpensive && !request.Publication)
         {
@@ -145,7 +144,7 @@ public sealed class StackingExcelExport(StackingService stacking, MunicipalitySe
         {
             if (p.Provisions >= StackingOptions.MaxProvisionsBucket)
             {
-                Text(sheet.Cell(row, 1), $"{p.Provisions} of meer");
+                Text(sheet.Cell(row, 1), StackingLabels.Provisions(p.Provisions));
             }
             else
             {
@@ -210,11 +209,9 @@ public sealed class StackingExcelExport(StackingService stacking, MunicipalitySe
         Header(sheet, 1,
         [
             "Peildatum",
-            .. first.Households.Select(h => h.Clients == 1 ? "Adressen, 1 cliënt" : $"Adressen, {h.Clients} cliënten"),
+            .. first.Households.Select(h => $"Adressen, {StackingLabels.Clients(h.Clients)}"),
             "Zorglocaties",
-            .. first.Provisions.Select(p => p.Provisions == 1 ? "Cliënten, 1 voorziening"
-                : p.Provisions >= StackingOptions.MaxProvisionsBucket ? $"Cliënten, {p.Provisions} of meer voorzieningen"
-                : $"Cliënten, {p.Provisions} voorzieningen"),
+            .. first.Provisions.Select(p => $"Cliënten, {StackingLabels.ProvisionsNoun(p.Provisions)}"),
         ]);
         var row = 2;
         foreach (var point in points)

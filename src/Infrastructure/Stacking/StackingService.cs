@@ -27,7 +27,7 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
     public int InstitutionThreshold { get; } = (settings ?? new StackingSettings()).InstitutionThreshold;
 
     /// <summary>Runs the analysis now. <paramref name="district"/> is a district name (exact); an unknown one throws
-    /// <see cref="ArgumentException"/> (see <see cref="FindDistrictAsync"/>).</summary>
+    /// <see cref="ArgumentException"/> (see <see cref="Districts.DistrictService.FindAsync"/>).</summary>
     public async Task<StackingResult> ComputeAsync(DateOnly referenceDate, Law? law, string? district, CancellationToken ct = default) =>
         (await ComputeWithImportsAsync(referenceDate, law, district, ct)).Result;
 
@@ -150,19 +150,19 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
     /// the year, which the national monitor does not show (domain.md §5).</summary>
     public async Task<IReadOnlyList<DateOnly>> TrendDatesAsync(CancellationToken ct = default)
     {
-        DateOnly? first;
-        await using (var db = await contexts.CreateDbContextAsync(ct))
-        {
-            first = await db.Assignments.MinAsync(a => (DateOnly?)a.StartDate, ct);
-        }
-
-        if (first is null || await DefaultReferenceDateAsync(ct) is not { } last)
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var starts = await db.Assignments.GroupBy(_ => 1)
+            .Select(g => new { First = g.Min(a => a.StartDate), Latest = g.Max(a => a.StartDate) })
+            .FirstOrDefaultAsync(ct);
+        if (starts is null)
         {
             return [];
         }
 
+        var (first, last) = (starts.First, DefaultReferenceDate(starts.Latest));
+
         var dates = new List<DateOnly>();
-        for (var quarter = QuarterStart(last); quarter >= QuarterStart(first.Value) && dates.Count < TrendQuarters; quarter = quarter.AddMonths(-3))
+        for (var quarter = QuarterStart(last); quarter >= QuarterStart(first) && dates.Count < TrendQuarters; quarter = quarter.AddMonths(-3))
         {
             dates.Add(quarter);
         }
@@ -219,16 +219,10 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var latestStart = await db.Assignments.MaxAsync(a => (DateOnly?)a.StartDate, ct);
-        return latestStart is { } start ? new DateOnly(start.Year, 11, 1) : null;
+        return latestStart is { } start ? DefaultReferenceDate(start) : null;
     }
 
-    /// <summary>The stored spelling of a district name (case-insensitive), or null when there is no such district.</summary>
-    public async Task<string?> FindDistrictAsync(string name, CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var lower = name.Trim().ToLower();
-        return await db.Districts.Where(d => d.Name.ToLower() == lower).Select(d => d.Name).FirstOrDefaultAsync(ct);
-    }
+    private static DateOnly DefaultReferenceDate(DateOnly latestStart) => new(latestStart.Year, 11, 1);
 
     private async Task<StackingResult> ComputeAndStoreAsync(DateOnly referenceDate, Law? law, string? district, CancellationToken ct)
     {

@@ -12,8 +12,6 @@ namespace SociaalDomein.Web.Api;
 /// download of rejected rows are in the audit log (the upload by <see cref="ImportService.StartAsync"/>, with the run).</summary>
 public static class ImportEndpoints
 {
-    private const long MaxUploadBytes = 1L << 30; // 1 GiB: a million assignment rows is about 150 MB
-
     public sealed record ImportErrorDto(int Row, string Column, string Message);
 
     public sealed record ImportStatusDto(
@@ -42,8 +40,8 @@ public static class ImportEndpoints
             })
             .DisableAntiforgery()
             .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireRole(Roles.Beheerder, Roles.Contractmanager))
-            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
-            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes);
+            .WithMetadata(new RequestSizeLimitAttribute(ImportService.MaxUploadBytes))
+            .WithFormOptions(multipartBodyLengthLimit: ImportService.MaxUploadBytes);
 
         imports.MapGet("/{id:long}", async Task<IResult> (long id, ImportService service, CancellationToken ct) =>
             await service.GetAsync(id, ct) is { } run

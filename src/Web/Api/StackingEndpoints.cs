@@ -2,6 +2,7 @@ using System.Globalization;
 using SociaalDomein.Domain.Assignments;
 using SociaalDomein.Domain.Security;
 using SociaalDomein.Domain.Stacking;
+using SociaalDomein.Infrastructure.Districts;
 using SociaalDomein.Infrastructure.Stacking;
 
 namespace SociaalDomein.Web.Api;
@@ -24,7 +25,7 @@ public static class StackingEndpoints
     /// <summary>The filters of a stacking request (?referenceDate=YYYY-MM-DD[&amp;law=Wmo][&amp;district=Noord]), or the Dutch
     /// 400 problem that says what is wrong with them. Shared by the JSON and the Excel endpoint.</summary>
     internal static async Task<(StackingQuery? Query, IResult? Problem)> ParseAsync(
-        string? referenceDate, string? law, string? district, StackingService stacking, CancellationToken ct)
+        string? referenceDate, string? law, string? district, DistrictService districts, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(referenceDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
@@ -48,7 +49,7 @@ public static class StackingEndpoints
         string? districtName = null;
         if (!string.IsNullOrWhiteSpace(district))
         {
-            districtName = await stacking.FindDistrictAsync(district, ct);
+            districtName = await districts.FindAsync(district, ct);
             if (districtName is null)
             {
                 return (null, TypedResults.Problem(
@@ -63,9 +64,9 @@ public static class StackingEndpoints
     {
         // ?referenceDate=YYYY-MM-DD[&law=Wmo][&district=Noord]. The result reflects every import that succeeded
         // before the call: a stored result older than the latest successful import is recomputed (StackingService.GetAsync).
-        api.MapGet("/stacking", async Task<IResult> (string? referenceDate, string? law, string? district, StackingService stacking, CancellationToken ct) =>
+        api.MapGet("/stacking", async Task<IResult> (string? referenceDate, string? law, string? district, StackingService stacking, DistrictService districts, CancellationToken ct) =>
             {
-                var (query, problem) = await StackingEndpoints.ParseAsync(referenceDate, law, district, stacking, ct);
+                var (query, problem) = await StackingEndpoints.ParseAsync(referenceDate, law, district, districts, ct);
                 if (query is null)
                 {
                     return problem!;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SociaalDomein.Domain.Audit;
 using SociaalDomein.Domain.Security;
+using SociaalDomein.Infrastructure.Districts;
 using SociaalDomein.Infrastructure.Audit;
 using SociaalDomein.Infrastructure.Stacking;
 using SociaalDomein.Web.Auth;
@@ -17,9 +18,9 @@ public static class StackingExportEndpoints
     {
         // ?referenceDate=YYYY-MM-DD[&law=Wmo][&district=Noord][&publicatie=true]
         api.MapGet("/stacking/export.xlsx", async Task<IResult> (string? referenceDate, string? law, string? district, bool? publicatie,
-                HttpContext http, StackingService stacking, StackingExcelExport export, AuditLog audit, ILoggerFactory loggers, CancellationToken ct) =>
+                HttpContext http, DistrictService districts, StackingExcelExport export, AuditLog audit, ILoggerFactory loggers, CancellationToken ct) =>
             {
-                var (query, problem) = await StackingEndpoints.ParseAsync(referenceDate, law, district, stacking, ct);
+                var (query, problem) = await StackingEndpoints.ParseAsync(referenceDate, law, district, districts, ct);
                 if (query is null)
                 {
                     return problem!;

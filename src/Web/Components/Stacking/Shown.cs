@@ -1,3 +1,4 @@
+using SociaalDomein.Domain.Stacking;
 using SociaalDomein.Web.Formatting;
 
 namespace SociaalDomein.Web.Components.Stacking;
@@ -5,7 +6,7 @@ namespace SociaalDomein.Web.Components.Stacking;
 /// <summary>How the stacking components show a figure that may be hidden in publication mode (null: "geheim").</summary>
 public static class Shown
 {
-    public const string Hidden = "geheim";
+    public const string Hidden = StackingLabels.Hidden;
 
     public static string Count(int? n) => n is { } value ? Dutch.Number(value) : Hidden;
 
