@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SociaalDomein.Domain.Audit;
 using SociaalDomein.Domain.Imports;
-using SociaalDomein.Domain.Security;
 using SociaalDomein.Infrastructure.Audit;
 using SociaalDomein.Infrastructure.Imports;
 using SociaalDomein.Web.Auth;
@@ -39,7 +38,7 @@ public static class ImportEndpoints
                 return TypedResults.Accepted($"/api/imports/{id}", new { id });
             })
             .DisableAntiforgery()
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireRole(Roles.Beheerder, Roles.Contractmanager))
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser()) // roles: the group's policy
             .WithMetadata(new RequestSizeLimitAttribute(ImportService.MaxUploadBytes))
             .WithFormOptions(multipartBodyLengthLimit: ImportService.MaxUploadBytes);
 

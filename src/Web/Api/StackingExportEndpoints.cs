@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
 using SociaalDomein.Domain.Audit;
 using SociaalDomein.Domain.Security;
@@ -18,7 +19,7 @@ public static class StackingExportEndpoints
     {
         // ?referenceDate=YYYY-MM-DD[&law=Wmo][&district=Noord][&publicatie=true]
         api.MapGet("/stacking/export.xlsx", async Task<IResult> (string? referenceDate, string? law, string? district, bool? publicatie,
-                HttpContext http, DistrictService districts, StackingExcelExport export, AuditLog audit, ILoggerFactory loggers, CancellationToken ct) =>
+                HttpContext http, IAuthorizationService authorization, DistrictService districts, StackingExcelExport export, AuditLog audit, ILoggerFactory loggers, CancellationToken ct) =>
             {
                 var (query, problem) = await StackingEndpoints.ParseAsync(referenceDate, law, district, districts, ct);
                 if (query is null)
@@ -29,7 +30,7 @@ public static class StackingExportEndpoints
                 var (date, lawFilter, districtName) = query;
 
                 var publication = publicatie ?? false;
-                var caseReview = http.User.IsInRole(Roles.Controller) || http.User.IsInRole(Roles.Beheerder);
+                var caseReview = (await authorization.AuthorizeAsync(http.User, AuthenticationSetup.Policies.Financieel)).Succeeded;
                 var request = new StackingExportRequest(date, lawFilter, districtName, publication, IncludeMostExpensive: caseReview && !publication);
                 var workbook = await export.CreateAsync(request, ct);
                 var fileName = StackingExcelExport.FileName(request);
