@@ -20,7 +20,7 @@ namespace SociaalDomein.EndToEnd.Tests;
 
 /// <summary>
 /// The issue's "done when": a user uploads a toewijzingen file on the Imports page, watches it progress, and sees the
-/// Stapeling tables for any reference date, identical to the rules of domain.md §5; the API gives the same numbers.
+/// Stapeling tables for any reference date, identical to the rules of docs/domain.md §5; the API gives the same numbers.
 /// The app runs on a database of its own without demonstration data, so the file the test builds is everything there
 /// is, and every expected figure is the domain's <see cref="StackingCalculator"/> applied to the rows of that file.
 /// </summary>
@@ -99,7 +99,7 @@ public sealed class ImportAndStackingTests(EmptyMunicipalityBrowserFixture brows
     }
 
     /// <summary>The file of the test: households of one to four clients and a care location, clients with one to six
-    /// provisions, the three laws, care in kind and personal budgets, every kind of amount of domain.md §4, and the dirt
+    /// provisions, the three laws, care in kind and personal budgets, every kind of amount of docs/domain.md §4, and the dirt
     /// the council had to clean. Dates are chosen around <see cref="ChosenReferenceDate"/>.</summary>
     private static ToewijzingenFile StackingFile()
     {
@@ -328,7 +328,7 @@ public sealed class ImportAndStackingTests(EmptyMunicipalityBrowserFixture brows
     internal static Regex Exactly(string text) => new($"^{Regex.Escape(text)}$");
 }
 
-/// <summary>A file with bad rows is not half-loaded (import-formats.md): on the demonstration database, so "nothing
+/// <summary>A file with bad rows is not half-loaded (docs/import-formats.md): on the demonstration database, so "nothing
 /// was imported" is checked against ten thousand assignments that must stay exactly as they are.</summary>
 public sealed class ImportRejectionTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {

@@ -7,7 +7,7 @@ using SociaalDomein.Infrastructure.Tests.Imports;
 
 namespace SociaalDomein.EndToEnd.Tests;
 
-/// <summary>An address as the household rule of domain.md §5.4 sees it: postcode without spaces in capitals, house
+/// <summary>An address as the household rule of docs/domain.md §5.4 sees it: postcode without spaces in capitals, house
 /// number, addition in lower case. A file may spell it otherwise (see <see cref="ToewijzingenFile.Add"/>).</summary>
 public sealed record Address(string Postcode, string HouseNumber, string Addition = "")
 {
@@ -20,7 +20,7 @@ public sealed record Product(string Code, string Category, string Description, L
 
 public sealed record Provider(string Agb, string Name);
 
-/// <summary>The amount part of a row (import-formats.md): a budget, or volume + unit + frequency + tariff.</summary>
+/// <summary>The amount part of a row (docs/import-formats.md): a budget, or volume + unit + frequency + tariff.</summary>
 public sealed record Amount(decimal? Volume, string? Unit, Frequency? Frequency, decimal? Tariff, decimal? Budget)
 {
     public static Amount OfBudget(decimal budget) => new(null, null, null, null, budget);
@@ -45,12 +45,12 @@ public sealed record ToewijzingLine(
     /// <summary>Revoked (ingetrokken): end equals start.</summary>
     public bool IsRevoked => End == Start;
 
-    /// <summary>The assignment's identity (import-formats.md): its number, else (case, product, provider, start).</summary>
+    /// <summary>The assignment's identity (docs/import-formats.md): its number, else (case, product, provider, start).</summary>
     public string Identity => AssignmentRecord.IdentityFor(AssignmentNumber, Client.CaseNumber, Product.Code, Provider.Agb, Start);
 }
 
 /// <summary>
-/// A small canonical toewijzingen CSV (import-formats.md, record kind 1) built in code, together with what it was
+/// A small canonical toewijzingen CSV (docs/import-formats.md, record kind 1) built in code, together with what it was
 /// built to contain, so a test can say what an import of it must report and what the stacking analysis of it must
 /// show. The BSNs are test numbers that pass the 11-test (<see cref="TestBsn"/>): no file with BSN-like numbers is
 /// checked in. The file uses ';', Dutch and plain decimals, the three accepted date spellings, and one column the
@@ -190,7 +190,7 @@ public sealed class ToewijzingenFile
         [UnknownColumn] = row % 4 == 0 ? "gecontroleerd" : "",
     };
 
-    /// <summary>The three date spellings import-formats.md accepts, taking turns.</summary>
+    /// <summary>The three date spellings docs/import-formats.md accepts, taking turns.</summary>
     private static string Date(DateOnly date, int turn) => (turn % 3) switch
     {
         0 => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

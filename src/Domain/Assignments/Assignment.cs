@@ -38,7 +38,7 @@ public enum Sex
 
 /// <summary>
 /// A decision that a client gets a product from a provider for a period (toewijzing). Stored pseudonymised
-/// (domain.md §10): the BSN only as <see cref="ClientKey"/> (keyed hash), the address only as <see cref="AddressKey"/>
+/// (docs/domain.md §10): the BSN only as <see cref="ClientKey"/> (keyed hash), the address only as <see cref="AddressKey"/>
 /// (keyed hash of postcode + number + addition) plus its 4-digit postcode; of the birth date only the year.
 /// </summary>
 public class Assignment
@@ -46,7 +46,7 @@ public class Assignment
     public long Id { get; set; }
 
     /// <summary>Identity across imports: "nr:" + toewijzingsnummer when the source has one, otherwise
-    /// "key:" + dossiernummer|productcode|aanbieder_agb|ingangsdatum (import-formats.md).</summary>
+    /// "key:" + dossiernummer|productcode|aanbieder_agb|ingangsdatum (docs/import-formats.md).</summary>
     public required string IdentityKey { get; set; }
 
     public required byte[] ClientKey { get; set; }

@@ -1,7 +1,7 @@
 namespace SociaalDomein.Domain.Assignments;
 
 /// <summary>
-/// The amount of an assignment in a calendar year (domain.md §4), exact in <see cref="decimal"/>, never rounded:
+/// The amount of an assignment in a calendar year (docs/domain.md §4), exact in <see cref="decimal"/>, never rounded:
 /// <list type="bullet">
 /// <item>a total budget B: <c>B × overlapDays(P, Y) / days(P)</c>;</item>
 /// <item>a volume v at tariff t with frequency f: <c>v × t × perYear(f) × overlapDays(P, Y) / daysInYear(Y)</c>

@@ -1,7 +1,7 @@
 namespace SociaalDomein.Domain.Audit;
 
 /// <summary>
-/// One line of the audit log (domain.md §10): who did what, and when. Append-only: created once, never changed or
+/// One line of the audit log (docs/domain.md §10): who did what, and when. Append-only: created once, never changed or
 /// removed. What it records is named, never personal data: no BSN, address, postcode with house number or birth
 /// date; text that comes from users (file names) is cleaned by <see cref="AuditText"/> on the way in.
 /// </summary>

@@ -16,7 +16,7 @@ public sealed record BudgetTableLine(string Line, BudgetFigures Figures);
 
 public sealed record BudgetTableDomain(BudgetDomain Domain, IReadOnlyList<BudgetTableLine> Lines, BudgetFigures Subtotal);
 
-/// <summary>The budget table of one year (domain.md §6): lines grouped by domain, subtotals and a grand total.</summary>
+/// <summary>The budget table of one year (docs/domain.md §6): lines grouped by domain, subtotals and a grand total.</summary>
 public sealed record BudgetTable(int Year, IReadOnlyList<BudgetTableDomain> Domains, BudgetFigures Total)
 {
     public BudgetTableDomain? this[BudgetDomain domain] => Domains.FirstOrDefault(d => d.Domain == domain);

@@ -1,6 +1,6 @@
 namespace SociaalDomein.Domain.Scenarios;
 
-/// <summary>A set of measures (domain.md §8). Scenarios are ordered by impact: each includes the
+/// <summary>A set of measures (docs/domain.md §8). Scenarios are ordered by impact: each includes the
 /// measures of the ones before it, so a measure belongs to every scenario from its first one on.</summary>
 public class Scenario
 {

@@ -10,7 +10,7 @@ public sealed record MeasureInput(string Code, int FirstScenarioRank, int Year, 
 public sealed record ScenarioDeficit(int ScenarioId, string Scenario, int Year, decimal Deficit, bool IsIndicative, int PmMeasures);
 
 /// <summary>Deficit(scenario, year) = baseline(year) + Σ yields(year) − Σ implementation costs(year) over the
-/// measures whose first scenario ranks at or below the scenario (domain.md §8).</summary>
+/// measures whose first scenario ranks at or below the scenario (docs/domain.md §8).</summary>
 public static class ScenarioCalculator
 {
     public static IReadOnlyList<ScenarioDeficit> Calculate(

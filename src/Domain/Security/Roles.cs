@@ -1,6 +1,6 @@
 namespace SociaalDomein.Domain.Security;
 
-/// <summary>The four roles of domain.md §1. The names are shown to users, so they are Dutch.</summary>
+/// <summary>The four roles of docs/domain.md §1. The names are shown to users, so they are Dutch.</summary>
 public static class Roles
 {
     public const string Wethouder = "Wethouder";

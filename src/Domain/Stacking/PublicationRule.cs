@@ -1,7 +1,7 @@
 namespace SociaalDomein.Domain.Stacking;
 
 /// <summary>
-/// What may be published of the stacking analysis (domain.md §10): CBS's rule for care counts in its district tables.
+/// What may be published of the stacking analysis (docs/domain.md §10): CBS's rule for care counts in its district tables.
 /// A count of 0–7 is hidden (shown as "geheim"), any other count is rounded to a multiple of 5 (a midpoint away from
 /// zero: 12.5 → 15), and the amounts and averages of a hidden cell are hidden too. The municipality's own analysts
 /// see exact figures (<see cref="Exact"/>); what goes to the council or the public goes through <see cref="Apply"/>.

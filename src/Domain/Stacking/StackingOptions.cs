@@ -2,7 +2,7 @@ using SociaalDomein.Domain.Assignments;
 
 namespace SociaalDomein.Domain.Stacking;
 
-/// <summary>How to run the stacking analysis (domain.md §5).</summary>
+/// <summary>How to run the stacking analysis (docs/domain.md §5).</summary>
 /// <param name="ReferenceDate">The peildatum; amounts are for its calendar year.</param>
 /// <param name="Law">Only assignments of this law (null: all laws).</param>
 /// <param name="DistrictPostcodes">Only households whose address lies in one of these 4-digit postcodes

@@ -1,6 +1,6 @@
 namespace SociaalDomein.Domain.Stacking;
 
-/// <summary>The outcome of the stacking analysis on a reference date (domain.md §5). Amounts are exact euros for
+/// <summary>The outcome of the stacking analysis on a reference date (docs/domain.md §5). Amounts are exact euros for
 /// the calendar year of the reference date; round only when showing them. Stored as JSON in
 /// <see cref="StackingSnapshot.ResultJson"/>.</summary>
 /// <param name="Revoked">Revoked rows (end == start) left out, over all rows considered, not only active ones.</param>

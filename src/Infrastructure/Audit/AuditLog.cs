@@ -14,7 +14,7 @@ public sealed record AuditEntrySummary(long Id, DateTimeOffset OccurredAt, strin
 public sealed record AuditPage(IReadOnlyList<AuditEntrySummary> Entries, int TotalCount, int Page, int PageSize);
 
 /// <summary>
-/// The audit log (domain.md §10): every change and every export, with user and time. Append-only: there is no way
+/// The audit log (docs/domain.md §10): every change and every export, with user and time. Append-only: there is no way
 /// to change or remove an entry here, and the database refuses it too (a trigger, see the AuditLog migration).
 /// A change made in the database records its entry with <see cref="Add"/> on its own context, so both commit in one
 /// transaction or neither does; an export (or a change made elsewhere, such as a queued job) uses <see cref="RecordAsync"/>.

@@ -8,7 +8,7 @@ using SociaalDomein.Domain.Assignments;
 namespace SociaalDomein.Infrastructure.Imports;
 
 /// <summary>
-/// Loads assignments set-based, by identity (import-formats.md): a row with an identity that is neither stored nor
+/// Loads assignments set-based, by identity (docs/import-formats.md): a row with an identity that is neither stored nor
 /// earlier in the file goes straight into "Assignments" by COPY; the others (a newer export of a stored assignment, or
 /// the same identity again later in the file: the later row wins) go through a temporary staging table and one
 /// UPDATE of what changed (<see cref="MergeAsync"/>). Runs inside the caller's transaction, so a rejected or

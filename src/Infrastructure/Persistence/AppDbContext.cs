@@ -44,7 +44,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // Money is numeric(14,2) everywhere (domain.md §3): never double, never an unbounded numeric.
+        // Money is numeric(14,2) everywhere (docs/domain.md §3): never double, never an unbounded numeric.
         configurationBuilder.Properties<decimal>().HavePrecision(14, 2);
     }
 }

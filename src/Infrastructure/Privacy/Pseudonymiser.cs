@@ -4,7 +4,7 @@ using System.Text;
 namespace SociaalDomein.Infrastructure.Privacy;
 
 /// <summary>
-/// Keyed hashes (HMAC-SHA256) that replace the BSN and the full address at import (domain.md §10). The key lives in
+/// Keyed hashes (HMAC-SHA256) that replace the BSN and the full address at import (docs/domain.md §10). The key lives in
 /// configuration, never in the database, so the database alone cannot be reversed by trying all 10⁹ BSNs.
 /// Thread-safe: every thread gets its own reusable <see cref="IncrementalHash"/> (creating an HMAC per call, as the
 /// static <see cref="HMACSHA256.HashData(byte[], byte[])"/> does, costs more than hashing the few bytes of a BSN).
@@ -32,7 +32,7 @@ public sealed class Pseudonymiser
     public byte[] ClientKeyForClientId(string clientId) => Hash("id:", clientId.Trim());
 
     /// <summary>The household key of an address: postcode without spaces, upper case; house number; addition,
-    /// lower case without spaces (domain.md §5.4: spaces ignored, case-insensitive).</summary>
+    /// lower case without spaces (docs/domain.md §5.4: spaces ignored, case-insensitive).</summary>
     public byte[] AddressKey(string postcode, string houseNumber, string? addition) =>
         Hash("adres:", $"{NormalisePostcode(postcode)}|{houseNumber.Trim().TrimStart('0')}|{(addition ?? "").Replace(" ", "").ToLowerInvariant()}");
 

@@ -6,7 +6,7 @@ namespace SociaalDomein.Infrastructure.Scenarios;
 
 public sealed class ScenarioService(IDbContextFactory<AppDbContext> contexts)
 {
-    /// <summary>The deficit of every scenario in every year that has a baseline forecast (domain.md §8).</summary>
+    /// <summary>The deficit of every scenario in every year that has a baseline forecast (docs/domain.md §8).</summary>
     public async Task<IReadOnlyList<ScenarioDeficit>> DeficitsAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -11,7 +11,7 @@ namespace SociaalDomein.Infrastructure.Stacking;
 public sealed record StackingExportRequest(DateOnly ReferenceDate, Law? Law, string? District, bool Publication, bool IncludeMostExpensive);
 
 /// <summary>
-/// The stacking tables (domain.md §5) as an Excel workbook in Dutch: a sheet "Toelichting" (reference date, filters,
+/// The stacking tables (docs/domain.md §5) as an Excel workbook in Dutch: a sheet "Toelichting" (reference date, filters,
 /// publication mode, cleaning counts, and a warning for demonstration data), one sheet per table, and the trend per
 /// quarter ("Verloop"). Amounts are
 /// numbers in euros ("€" #,##0.00), counts whole numbers, dates real dates (dd-mm-yyyy); in publication mode a hidden

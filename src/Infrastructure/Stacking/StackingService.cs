@@ -12,7 +12,7 @@ using SociaalDomein.Infrastructure.Persistence;
 namespace SociaalDomein.Infrastructure.Stacking;
 
 /// <summary>
-/// The stacking analysis (domain.md §5) over the stored assignments: one set-based query in PostgreSQL that returns
+/// The stacking analysis (docs/domain.md §5) over the stored assignments: one set-based query in PostgreSQL that returns
 /// only the aggregates, never the rows. It follows <see cref="StackingCalculator"/> rule for rule (the calculator is
 /// the oracle it is tested against) and stores results as <see cref="StackingSnapshot"/>s so pages open instantly.
 /// </summary>
@@ -147,7 +147,7 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
 
     /// <summary>The reference dates of the trend: the first day of each quarter, from the quarter of the first
     /// assignment to the quarter of the default reference date, at most the last <see cref="TrendQuarters"/>. Within
-    /// the year, which the national monitor does not show (domain.md §5).</summary>
+    /// the year, which the national monitor does not show (docs/domain.md §5).</summary>
     public async Task<IReadOnlyList<DateOnly>> TrendDatesAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -5,7 +5,7 @@ namespace SociaalDomein.Infrastructure.Stacking;
 
 /// <summary>The municipality's choices for the stacking analysis (configuration section <c>Stacking</c>).</summary>
 /// <param name="InstitutionThreshold">An address with more distinct clients than this is an institution (care
-/// location), reported apart from the households (domain.md §5 rule 4; the council used 4).</param>
+/// location), reported apart from the households (docs/domain.md §5 rule 4; the council used 4).</param>
 public sealed record StackingSettings(int InstitutionThreshold = StackingOptions.DefaultInstitutionThreshold)
 {
     public const int MaxInstitutionThreshold = 50;

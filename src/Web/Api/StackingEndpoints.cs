@@ -7,7 +7,7 @@ using SociaalDomein.Infrastructure.Stacking;
 
 namespace SociaalDomein.Web.Api;
 
-/// <summary>GET /api/stacking: the stacking tables (domain.md §5) on a reference date, for every role.</summary>
+/// <summary>GET /api/stacking: the stacking tables (docs/domain.md §5) on a reference date, for every role.</summary>
 public sealed record StackingQuery(DateOnly ReferenceDate, Law? Law, string? District);
 
 public static class StackingEndpoints

@@ -3,7 +3,7 @@ using SociaalDomein.Domain.Imports;
 
 namespace SociaalDomein.Web.Formatting;
 
-/// <summary>Dutch formatting for people (domain.md §3): € 1.234.567,89, 23-11-2026, € 10,5 mln.</summary>
+/// <summary>Dutch formatting for people (docs/domain.md §3): € 1.234.567,89, 23-11-2026, € 10,5 mln.</summary>
 public static class Dutch
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("nl-NL");

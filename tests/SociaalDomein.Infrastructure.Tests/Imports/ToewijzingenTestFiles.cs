@@ -19,7 +19,7 @@ internal static class ToewijzingenTestFiles
 
     public static string Header => string.Join(';', Columns);
 
-    /// <summary>A valid row of the canonical header (the first example row of import-formats.md), with overrides.</summary>
+    /// <summary>A valid row of the canonical header (the first example row of docs/import-formats.md), with overrides.</summary>
     public static string Row(params (string Column, string Value)[] overrides)
     {
         var values = new Dictionary<string, string>

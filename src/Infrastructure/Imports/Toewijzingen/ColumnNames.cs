@@ -1,6 +1,6 @@
 namespace SociaalDomein.Infrastructure.Imports.Toewijzingen;
 
-/// <summary>The canonical columns of a toewijzingen file (import-formats.md, record kind 1).</summary>
+/// <summary>The canonical columns of a toewijzingen file (docs/import-formats.md, record kind 1).</summary>
 internal enum Column
 {
     Bsn,

@@ -3,7 +3,7 @@ using SociaalDomein.Domain.Assignments;
 
 namespace SociaalDomein.Infrastructure.Imports.Toewijzingen;
 
-/// <summary>Parsing of the values municipal exports write (import-formats.md "Conventions"), on spans so a million
+/// <summary>Parsing of the values municipal exports write (docs/import-formats.md "Conventions"), on spans so a million
 /// rows do not allocate a string per value.</summary>
 internal static class DutchValues
 {

@@ -8,7 +8,7 @@ namespace SociaalDomein.Infrastructure.Imports.Toewijzingen;
 
 /// <summary>
 /// An iWmo/iJw toewijzingbericht (WMO301 / JW301, release 3.2): one row per <c>ToegewezenProduct</c>, mapped onto the
-/// canonical columns and checked by the same validator as CSV and Excel. Mapping (import-formats.md):
+/// canonical columns and checked by the same validator as CSV and Excel. Mapping (docs/import-formats.md):
 /// <list type="bullet">
 /// <item>wet from the message: WMO301 → Wmo, JW301 → Jeugdwet; leveringsvorm always ZIN (a PGB does not travel as an
 /// iWmo/iJw message); aanbieder_agb is the header's <c>Ontvanger</c>.</item>

@@ -4,7 +4,7 @@ using SociaalDomein.Infrastructure.Privacy;
 namespace SociaalDomein.Infrastructure.Imports.Toewijzingen;
 
 /// <summary>
-/// Opens a toewijzingen file of any accepted kind (import-formats.md): CSV, Excel (.xlsx) or an iWmo/iJw 301 message.
+/// Opens a toewijzingen file of any accepted kind (docs/import-formats.md): CSV, Excel (.xlsx) or an iWmo/iJw 301 message.
 /// The kind is taken from the content, never from the extension: a ZIP signature is Excel, a first non-blank
 /// <c>&lt;</c> is XML, anything else is text (UTF-8 with or without BOM, else Windows-1252). A file that cannot be
 /// imported at all throws <see cref="ImportFileException"/> with a Dutch message naming the file.

@@ -30,7 +30,7 @@ internal abstract class RowValues
 
 /// <summary>
 /// Validates and pseudonymises the rows of a toewijzingen file (CSV, Excel and the mapped iWmo/iJw 301), so the
-/// rules of import-formats.md are written once. Every failing value of a row is reported, each as a
+/// rules of docs/import-formats.md are written once. Every failing value of a row is reported, each as a
 /// <see cref="RowError"/> with the column as the file names it and a Dutch reason. Personal values (BSN, client id,
 /// address, birth date) are never echoed in a message; the BSN is used only to compute the client key.
 /// </summary>
