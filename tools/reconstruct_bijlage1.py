@@ -1,4 +1,6 @@
-"""Reconstructs euro amounts for Bijlage 1 (seed 001) that round to every figure the source prints.
+"""Reconstructs euro amounts for Bijlage 1 that round to every figure the source prints.
+
+Source: docs/sources.md, Interventieplan 2018.
 
 The source prints each line, each balance, each subtotal and the total rounded to EUR 1,000 independently, so the
 rounded lines do not add up to the printed subtotals (2017: lines give 182.976, the total says 182.977). This script
@@ -84,7 +86,7 @@ def solve(y):
 solutions = [solve(y) for y in range(3)]
 out = ["# Bijlage 1 van het Interventieplan Sociaal domein Zwolle (15 mei 2018): begroot en werkelijk 2015-2017, in euro.",
        "# De bron drukt elke regel, elk saldo, elk subtotaal en het totaal afgerond op EUR 1.000 af; deze bedragen zijn zo",
-       "# gereconstrueerd dat al die afgedrukte getallen eruit volgen (tools/reconstruct_bijlage1.py). Bron: shared/seeds/001.",
+       "# gereconstrueerd dat al die afgedrukte getallen eruit volgen (tools/reconstruct_bijlage1.py). Bron: docs/sources.md (Interventieplan 2018).",
        "domein;regel;volgorde;begroot 2015;werkelijk 2015;begroot 2016;werkelijk 2016;begroot 2017;werkelijk 2017"]
 for i, (d, name, sort, _) in enumerate(LINES):
     cells = [str(v) for y in range(3) for v in (solutions[y][0][i], solutions[y][1][i])]

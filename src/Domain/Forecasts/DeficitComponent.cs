@@ -12,8 +12,8 @@ public enum DeficitComponentKind
     TransformationYield = 3,
 }
 
-/// <summary>One part of the baseline deficit forecast for a year (docs/domain.md §7, seed 001 §3.5).
-/// Deficits are negative, yields positive; the baseline deficit of a year is their sum.</summary>
+/// <summary>One part of the baseline deficit forecast for a year (docs/domain.md §7; docs/sources.md:
+/// Interventieplan 2018 §3.5). Deficits are negative, yields positive; the baseline deficit of a year is their sum.</summary>
 public class DeficitComponent
 {
     public int Id { get; set; }

@@ -7,8 +7,8 @@ namespace SociaalDomein.Infrastructure.DemoData;
 
 /// <summary>
 /// Synthetic assignments for the demo municipality, generated reproducibly (fixed seed), shaped like Zwolle's answer
-/// to motion M12-6 (seed 000, reference date 1 November 2018): about 5,700 / 470 / 86 / 33 households with 1–4
-/// clients, a few dozen care locations, about 7,300 clients, Wmo and Jeugd, 20 providers, and the dirt the council
+/// to motion M12-6 (docs/sources.md: Stapeling M12-6, reference date 1 November 2018): about 5,700 / 470 / 86 / 33
+/// households with 1–4 clients, a few dozen care locations, about 7,300 clients, Wmo and Jeugd, 20 providers, and the dirt the council
 /// had to clean (revoked and duplicate rows). Nobody in it exists: client and address keys are hashes of synthetic
 /// ids, never of a BSN or a real address.
 /// </summary>
@@ -103,10 +103,12 @@ public static class DemoAssignments
 
     private static IEnumerable<Assignment> ClientAssignments(Random random, int client, byte[] addressKey, string postcode, bool youth, int householdSize)
     {
-        // Care is heavier where more people in a household need it (seed 000: € 5.252 per inhabitant alone, € 15.000 in
-        // households of four); the scale brings the whole to Zwolle's order of magnitude (≈ € 44 mln).
+        // Care is heavier where more people in a household need it (docs/sources.md: Stapeling M12-6: € 5.252 per
+        // inhabitant alone, € 15.000 in households of four); the scale brings the whole to Zwolle's order of magnitude
+        // (≈ € 44 mln).
         var intensity = 0.42m * (1m + 0.35m * (householdSize - 1));
-        // Provisions per client shaped like Table B of seed 000: 71% one, 24% two, 4% three, 1% four, a few five or six.
+        // Provisions per client shaped like Table B of Stapeling M12-6 (docs/sources.md): 71% one, 24% two, 4% three,
+        // 1% four, a few five or six.
         var roll = random.NextDouble();
         var provisions = roll < 0.71 ? 1 : roll < 0.95 ? 2 : roll < 0.987 ? 3 : roll < 0.997 ? 4 : random.Next(5, 7);
         var catalogue = youth ? JeugdProducts : WmoProducts;

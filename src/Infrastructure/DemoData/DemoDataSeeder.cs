@@ -12,9 +12,10 @@ namespace SociaalDomein.Infrastructure.DemoData;
 
 /// <summary>
 /// Fills an empty database with the demonstration municipality: Zwolle's figures from the Interventieplan sociaal
-/// domein (seed 001): the budget table 2015–2017 of Bijlage 1, the deficit components 2017–2022 of §3.5, the four
-/// scenarios and the measures of §4.2 with their yields as the plan gives them; Zwolle's five districts and synthetic
-/// assignments shaped like the stacking answer of seed 000 (<see cref="DemoAssignments"/>).
+/// domein (docs/sources.md: Interventieplan 2018): the budget table 2015–2017 of Bijlage 1, the deficit components
+/// 2017–2022 of §3.5, the four scenarios and the measures of §4.2 with their yields as the plan gives them; Zwolle's
+/// five districts and synthetic assignments shaped like the stacking answer (docs/sources.md: Stapeling M12-6;
+/// <see cref="DemoAssignments"/>).
 /// </summary>
 public static class DemoDataSeeder
 {

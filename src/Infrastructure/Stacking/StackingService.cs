@@ -214,7 +214,8 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
     }
 
     /// <summary>1 November of the latest year in which an assignment starts, as the council chose November 2018
-    /// (seed 000: most data is in by then, and no year-end peak); null without assignments.</summary>
+    /// (docs/sources.md: Stapeling M12-6 — most data is in by then, and no year-end peak); null without
+    /// assignments.</summary>
     public async Task<DateOnly?> DefaultReferenceDateAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

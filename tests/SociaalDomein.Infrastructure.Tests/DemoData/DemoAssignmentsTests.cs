@@ -4,7 +4,8 @@ using SociaalDomein.Infrastructure.Tests.Fixtures;
 
 namespace SociaalDomein.Infrastructure.Tests.DemoData;
 
-/// <summary>The synthetic demo assignments look like Zwolle's answer to motion M12-6 (seed 000) on 1 November 2018.</summary>
+/// <summary>The synthetic demo assignments look like Zwolle's answer to motion M12-6 on 1 November 2018
+/// (docs/sources.md: Stapeling M12-6).</summary>
 public sealed class DemoAssignmentsTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     [Fact]

@@ -6,8 +6,8 @@ using SociaalDomein.Infrastructure.Tests.Fixtures;
 
 namespace SociaalDomein.Infrastructure.Tests.DemoData;
 
-/// <summary>The demonstration data reproduces Bijlage 1 of Zwolle's Interventieplan sociaal domein (seed 001), which
-/// prints every figure rounded to € 1.000.</summary>
+/// <summary>The demonstration data reproduces Bijlage 1 of Zwolle's Interventieplan sociaal domein
+/// (docs/sources.md: Interventieplan 2018), which prints every figure rounded to € 1.000.</summary>
 public class DemoDataSeederTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private static long Thousands(decimal euros) => (long)Math.Round(euros / 1000m, MidpointRounding.AwayFromZero);

@@ -8,7 +8,8 @@ using SociaalDomein.Infrastructure.Tests.Fixtures;
 
 namespace SociaalDomein.Infrastructure.Tests.Scenarios;
 
-/// <summary>With the demonstration data, the scenarios reproduce the table "Effect scenario's" of the plan (seed 001 §4).</summary>
+/// <summary>With the demonstration data, the scenarios reproduce the table "Effect scenario's" of the plan
+/// (docs/sources.md: Interventieplan 2018 §4).</summary>
 public class ScenarioServiceTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private static decimal Millions(decimal euros) => Math.Round(euros / 1_000_000m, 1, MidpointRounding.AwayFromZero);
