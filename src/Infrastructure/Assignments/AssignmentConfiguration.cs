@@ -28,7 +28,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         builder.Property(a => a.Volume).HasPrecision(14, 4);
         builder.Property(a => a.Tariff).HasPrecision(14, 4);
 
-        // Rule 2 of the stacking analysis (docs/domain.md §5) groups by (case, product, provider, start). A hash of the four,
+        // Rule 3 of the stacking analysis (docs/domain.md §5) groups by (case, product, provider, start). A hash of the four,
         // computed by PostgreSQL from the row itself, lets it find the few groups with more than one row in one pass
         // over a bigint; the real columns are compared after that, so a hash collision costs time, never a result.
         builder.Property<long>(CopyKey)
