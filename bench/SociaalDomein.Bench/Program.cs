@@ -319,49 +319,37 @@ public static class Program
 
     private static async Task<ImportResult> ImportAsync(LocalPostgresServer server, string file)
     {
-        var storageDir = Path.Combine(Path.GetTempPath(), "sd-bench-imports-" + Guid.NewGuid().ToString("N")[..8]);
-        try
+        await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
+        var files = new ImportFiles(dataSource, new FileCipher(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
+        var jobs = new RecordingJobClient();
+        var service = new ImportService(new Contexts(server.ConnectionString), files, jobs, TimeProvider.System);
+        var job = new ImportJob(dataSource, files, BenchPseudonymiser(), jobs, NullLogger<ImportJob>.Instance);
+
+        Console.WriteLine($"import: peak working set before {PeakWorkingSet() / 1048576.0:F0} MB");
+        var total = Stopwatch.StartNew();
+        long id;
+        await using (var upload = File.OpenRead(file))
         {
-            var storage = new ImportStorage(new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?> { [ImportStorage.DirectoryKey] = storageDir }).Build());
-            var jobs = new RecordingJobClient();
-            var service = new ImportService(new Contexts(server.ConnectionString), storage, jobs, TimeProvider.System);
-            await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
-            var job = new ImportJob(dataSource, storage, BenchPseudonymiser(), jobs, NullLogger<ImportJob>.Instance);
-
-            Console.WriteLine($"import: peak working set before {PeakWorkingSet() / 1048576.0:F0} MB");
-            var total = Stopwatch.StartNew();
-            long id;
-            await using (var upload = File.OpenRead(file))
-            {
-                id = await service.StartAsync(upload, Path.GetFileName(file), ImportKind.Toewijzingen, onlyValidRows: false, "bench@localhost");
-            }
-
-            var receive = total.Elapsed;
-            await job.RunAsync(id, CancellationToken.None);
-            total.Stop();
-            var summary = (await service.GetAsync(id))!;
-            if (summary.Status != ImportStatus.Succeeded)
-            {
-                throw new InvalidOperationException($"import {summary.Status}: {summary.Message}");
-            }
-
-            var result = new ImportResult(summary.RowsRead, receive, total.Elapsed - receive, total.Elapsed, PeakWorkingSet(), summary);
-            Console.WriteLine(
-                $"import: {summary.RowsRead:N0} rows read, {summary.RowsImported:N0} imported ({summary.Inserted:N0} inserted, {summary.Updated:N0} updated), " +
-                $"{summary.Duplicates:N0} duplicates, {summary.Revoked:N0} revoked, {summary.RowsRejected:N0} rejected");
-            Console.WriteLine(
-                $"import: total {result.Total.TotalSeconds:F2} s = receive (copy + SHA-256) {receive.TotalSeconds:F2} s + job {result.Job.TotalSeconds:F2} s; " +
-                $"{summary.RowsRead / result.Total.TotalSeconds:N0} rows/s; peak working set (VmHWM) {result.PeakBytes / 1048576.0:F0} MB");
-            return result;
+            id = await service.StartAsync(upload, Path.GetFileName(file), ImportKind.Toewijzingen, onlyValidRows: false, "bench@localhost");
         }
-        finally
+
+        var receive = total.Elapsed;
+        await job.RunAsync(id, CancellationToken.None);
+        total.Stop();
+        var summary = (await service.GetAsync(id))!;
+        if (summary.Status != ImportStatus.Succeeded)
         {
-            if (Directory.Exists(storageDir))
-            {
-                Directory.Delete(storageDir, recursive: true);
-            }
+            throw new InvalidOperationException($"import {summary.Status}: {summary.Message}");
         }
+
+        var result = new ImportResult(summary.RowsRead, receive, total.Elapsed - receive, total.Elapsed, PeakWorkingSet(), summary);
+        Console.WriteLine(
+            $"import: {summary.RowsRead:N0} rows read, {summary.RowsImported:N0} imported ({summary.Inserted:N0} inserted, {summary.Updated:N0} updated), " +
+            $"{summary.Duplicates:N0} duplicates, {summary.Revoked:N0} revoked, {summary.RowsRejected:N0} rejected");
+        Console.WriteLine(
+            $"import: total {result.Total.TotalSeconds:F2} s = receive (encrypt + store + SHA-256) {receive.TotalSeconds:F2} s + job {result.Job.TotalSeconds:F2} s; " +
+            $"{summary.RowsRead / result.Total.TotalSeconds:N0} rows/s; peak working set (VmHWM) {result.PeakBytes / 1048576.0:F0} MB");
+        return result;
     }
 
     /// <summary>VmHWM of this process (peak resident set), in bytes.</summary>

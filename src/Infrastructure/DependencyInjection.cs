@@ -37,7 +37,9 @@ public static class DependencyInjection
 
         // First of the hosted services: the migrations must have run before Data Protection, Hangfire or imports look.
         services.AddHostedService<DatabaseInitializer>();
-        services.AddSingleton(new Pseudonymiser(PseudonymisationKey.Resolve(builder.Configuration, builder.Environment)));
+        var pseudonymisationKey = PseudonymisationKey.Resolve(builder.Configuration, builder.Environment);
+        services.AddSingleton(new Pseudonymiser(pseudonymisationKey));
+        services.AddSingleton(new FileCipher(ImportFileKey.Resolve(builder.Configuration, pseudonymisationKey)));
         var dataSource = NpgsqlDataSource.Create(connectionString);
         services.AddSingleton(dataSource);
         services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(dataSource));
@@ -55,11 +57,13 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
 
         services.AddScoped<IdentitySeeder>();
-        services.AddHostedService<ImportRecovery>(); // after the migrations, before the job server
+        services.AddOptions<ImportSettings>().BindConfiguration(ImportSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ImportWatchdog>().AddHostedService(p => p.GetRequiredService<ImportWatchdog>()); // after the migrations
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ImportStorage>();
+        services.AddSingleton<ImportFiles>();
         services.AddSingleton<ImportService>();
         services.AddTransient<ImportJob>();
+        services.AddTransient<ImportFileRetentionJob>();
 
         var jobOptions = new PostgreSqlStorageOptions
         {

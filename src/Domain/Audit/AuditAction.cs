@@ -17,6 +17,9 @@ public enum AuditAction
 
     /// <summary>Someone asked for the stored stacking results to be recomputed.</summary>
     StackingRecomputeRequested = 5,
+
+    /// <summary>Kept upload files reached the end of their retention period and were deleted.</summary>
+    ImportFilesDeleted = 6,
 }
 
 public static class AuditActions
@@ -28,6 +31,7 @@ public static class AuditActions
         AuditAction.DistrictChanged => "Wijkindeling gewijzigd",
         AuditAction.DistrictsReplaced => "Wijkindeling vervangen",
         AuditAction.StackingRecomputeRequested => "Herberekening stapeling aangevraagd",
+        AuditAction.ImportFilesDeleted => "Importbestanden verwijderd",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -52,10 +52,15 @@ public class ImportRun
     /// <summary>Why the import failed or was rejected, in Dutch.</summary>
     public string? Message { get; set; }
 
+    /// <summary>When the kept (encrypted) file was deleted at the end of its retention period; null while it is kept.
+    /// The run keeps its SHA-256, counts and report.</summary>
+    public DateTimeOffset? FileDeletedAt { get; set; }
+
     public List<ImportRowError> Errors { get; set; } = [];
 }
 
-/// <summary>A rejected row: row number in the file, column, Dutch reason, and the row as it was (for the download).</summary>
+/// <summary>A rejected row: row number in the file, column, Dutch reason, and the row as it was with its personal values
+/// masked (for the download; docs/domain.md §10).</summary>
 public class ImportRowError
 {
     public long Id { get; set; }
@@ -63,5 +68,7 @@ public class ImportRowError
     public int Row { get; set; }
     public required string Column { get; set; }
     public required string Message { get; set; }
-    public string? RawRow { get; set; }
+    /// <summary>The row as the file had it, BSN, client id, postcode (but its four digits), house number, addition,
+    /// birth date and unknown columns masked; null for rows stored before masking existed (the migration removed them).</summary>
+    public string? MaskedRow { get; set; }
 }

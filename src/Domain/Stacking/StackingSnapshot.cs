@@ -13,9 +13,10 @@ public class StackingSnapshot
 
     public DateTimeOffset ComputedAt { get; set; }
 
-    /// <summary>How many imports had succeeded in the data the result was computed from (read in the same database
-    /// snapshot). While that is still the number of succeeded imports, the result is current.</summary>
-    public int ImportsSeen { get; set; }
+    /// <summary>How many changes to the analysis' input (succeeded imports, district mapping changes) the data it was
+    /// computed from held, read in the same database snapshot. While that is still the number of changes, the result
+    /// is current.</summary>
+    public long InputVersion { get; set; }
 
     /// <summary>The result as JSON (the shape of <c>StackingResult</c>).</summary>
     public required string ResultJson { get; set; }

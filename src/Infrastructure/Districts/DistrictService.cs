@@ -18,9 +18,10 @@ public sealed record DistrictChange(bool Succeeded, string? Problem = null, IRea
 
 /// <summary>
 /// The mapping from 4-digit postcode to district (stadsdeel / wijk), edited by the beheerder one postcode at a time
-/// or replaced whole from a CSV file (<c>postcode;wijk</c>). Stored stacking results per district depend on it: a change
-/// drops them, so they are recomputed from the new mapping. Every change is in the audit log, written in the same
-/// transaction as the change: both are kept or neither is.
+/// or replaced whole from a CSV file (<c>postcode;wijk</c>). Stored stacking results depend on it: a change is recorded
+/// as an input change (<see cref="Analysis.InputChanges"/>) in its own transaction, so every result computed from the
+/// old mapping is stale from the commit on, even one that is stored later. Every change is in the audit log, written
+/// in the same transaction as the change: both are kept or neither is.
 /// </summary>
 public sealed class DistrictService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
 {
@@ -96,8 +97,9 @@ public sealed class DistrictService(IDbContextFactory<AppDbContext> contexts, Ti
         }
 
         AuditLog.Add(db, clock.GetUtcNow(), user, AuditAction.DistrictChanged, $"Postcode {postcode}: {current ?? "geen wijk"} → {district ?? "geen wijk"}");
+        Analysis.InputChanges.Add(db, clock.GetUtcNow(), $"wijkindeling: postcode {postcode}");
         await db.SaveChangesAsync(ct);
-        await DropEmptyDistrictsAndStaleResultsAsync(db, ct);
+        await DropEmptyDistrictsAsync(db, ct);
         await transaction.CommitAsync(ct);
         return DistrictChange.Done;
     }
@@ -135,8 +137,9 @@ public sealed class DistrictService(IDbContextFactory<AppDbContext> contexts, Ti
 
         AuditLog.Add(db, clock.GetUtcNow(), user, AuditAction.DistrictsReplaced, $"Wijkindeling uit {Path.GetFileName(fileName)}",
             $"{mapping.Count} postcodes in {mapping.Select(m => m.District).Distinct(StringComparer.Ordinal).Count()} wijken");
+        Analysis.InputChanges.Add(db, clock.GetUtcNow(), $"wijkindeling uit {Path.GetFileName(fileName)}");
         await db.SaveChangesAsync(ct);
-        await DropEmptyDistrictsAndStaleResultsAsync(db, ct);
+        await DropEmptyDistrictsAsync(db, ct);
         await transaction.CommitAsync(ct);
         return DistrictChange.Done;
     }
@@ -156,10 +159,12 @@ public sealed class DistrictService(IDbContextFactory<AppDbContext> contexts, Ti
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    private static async Task DropEmptyDistrictsAndStaleResultsAsync(AppDbContext db, CancellationToken ct)
+    /// <summary>Removes districts left without postcodes, and the stored results of districts that no longer exist
+    /// (results of the others are stale through the input change and recomputed when asked for).</summary>
+    private static async Task DropEmptyDistrictsAsync(AppDbContext db, CancellationToken ct)
     {
         await db.Districts.Where(d => !d.Postcodes.Any()).ExecuteDeleteAsync(ct);
-        await db.StackingSnapshots.Where(s => s.District != "").ExecuteDeleteAsync(ct);
+        await db.StackingSnapshots.Where(s => s.District != "" && !db.Districts.Any(d => d.Name == s.District)).ExecuteDeleteAsync(ct);
     }
 
     private static (List<(string Postcode, string District)> Mapping, List<RowError> Errors) Parse(Stream csv, string fileName)

@@ -26,7 +26,7 @@ internal sealed class AssignmentLoader : IAsyncDisposable
     ];
 
     /// <summary>The advisory lock that serialises imports (an arbitrary constant: "SDmerge1").</summary>
-    private const long ImportLock = 0x53_44_6D_65_72_67_65_31;
+    internal const long ImportLock = 0x53_44_6D_65_72_67_65_31;
 
     private static readonly SearchValues<char> Escaped = SearchValues.Create("\\\t\n\r");
 

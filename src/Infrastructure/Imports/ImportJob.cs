@@ -12,9 +12,11 @@ namespace SociaalDomein.Infrastructure.Imports;
 /// <summary>
 /// Imports one uploaded file in the background. All or nothing: the rows are loaded and the run is marked succeeded
 /// in one transaction; a file with rejected rows loads nothing unless the user chose "alleen geldige rijen
-/// importeren"; a crash rolls everything back (and <see cref="ImportRecovery"/> marks the run failed at the next start).
+/// importeren"; a crash rolls everything back. While it runs, the job's connection holds the run's lock
+/// (<see cref="RunLock"/>): it dies with the process, and that is how <see cref="ImportWatchdog"/> on any instance tells
+/// a running import from one whose process is gone (ADR 11).
 /// </summary>
-public sealed class ImportJob(NpgsqlDataSource database, ImportStorage storage, Pseudonymiser pseudonymiser, IBackgroundJobClient jobs, ILogger<ImportJob> logger)
+public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseudonymiser pseudonymiser, IBackgroundJobClient jobs, ILogger<ImportJob> logger)
 {
     /// <summary>How often the progress bar gets news: twice a second, whatever the file's size (every 10,000 rows
     /// left a small file at "0 van 47 rijen" until it was done).</summary>
@@ -23,44 +25,54 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportStorage storage, 
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(long importRunId, CancellationToken ct)
     {
-        if (await ClaimAsync(importRunId, ct) is not { } run)
-        {
-            return; // already handled (a second delivery of the same job, or a run marked failed after a restart)
-        }
-
+        await using var connection = await database.OpenConnectionAsync(ct);
+        await RunLock.AcquireAsync(connection, importRunId, ct);
         try
         {
-            var outcome = await ImportAsync(importRunId, run.FileName, run.OnlyValidRows, ct);
-            logger.LogInformation("Import {Id}: {Status}", importRunId, outcome);
-            if (outcome == ImportStatus.Succeeded)
+            if (await ClaimAsync(connection, importRunId, ct) is not { } run)
             {
-                jobs.Enqueue<Stacking.StackingRecomputeJob>(job => job.RunAsync(null, CancellationToken.None));
+                return; // already handled (a second delivery of the same job, or a run the watchdog marked failed)
+            }
+
+            try
+            {
+                var outcome = await ImportAsync(connection, importRunId, run, ct);
+                logger.LogInformation("Import {Id}: {Status}", importRunId, outcome);
+                if (outcome == ImportStatus.Succeeded)
+                {
+                    jobs.Enqueue<Stacking.StackingRecomputeJob>(job => job.RunAsync(null, CancellationToken.None));
+                }
+            }
+            catch (ImportFileException ex)
+            {
+                await FinishAsync(importRunId, ImportStatus.Rejected, ex.Message, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // The type only: an exception's message can quote a value from the file (a parser's, a database's).
+                logger.LogError("Import {Id} mislukt: {Error}", importRunId, ex.GetType().FullName);
+                await FinishAsync(importRunId, ImportStatus.Failed,
+                    $"De import is afgebroken door een fout ({ex.GetType().Name}); er is niets ingelezen. Start de import opnieuw; " +
+                    "blijft het misgaan, geef dan het importnummer door aan de beheerder.", CancellationToken.None);
             }
         }
-        catch (ImportFileException ex)
+        finally
         {
-            await FinishAsync(importRunId, ImportStatus.Rejected, ex.Message, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Import {Id} mislukt", importRunId);
-            await FinishAsync(importRunId, ImportStatus.Failed,
-                $"De import is afgebroken door een fout; er is niets ingelezen. ({ex.GetType().Name}: {ex.Message})", CancellationToken.None);
+            await RunLock.ReleaseAsync(connection, importRunId);
         }
     }
 
-    private async Task<ImportStatus> ImportAsync(long importRunId, string fileName, bool onlyValidRows, CancellationToken ct)
+    private async Task<ImportStatus> ImportAsync(NpgsqlConnection connection, long importRunId, ClaimedRun run, CancellationToken ct)
     {
-        await using var stream = storage.Open(importRunId);
-        using var file = ToewijzingenReader.Open(stream, fileName, pseudonymiser);
+        await using var stream = files.Open(importRunId, run.SizeBytes);
+        using var file = ToewijzingenReader.Open(stream, run.FileName, pseudonymiser);
         await UpdateAsync(importRunId, """ "RowsTotal" = @total, "UnknownColumns" = @unknown """, ct,
             ("total", (object?)file.TotalRows ?? DBNull.Value), ("unknown", file.UnknownColumns.ToArray()));
 
         await using var errorsConnection = await database.OpenConnectionAsync(ct);
         await using var errors = await errorsConnection.BeginBinaryImportAsync(
-            """COPY "ImportRowErrors" ("ImportRunId", "Row", "Column", "Message", "RawRow") FROM STDIN (FORMAT BINARY)""", ct);
+            """COPY "ImportRowErrors" ("ImportRunId", "Row", "Column", "Message", "MaskedRow") FROM STDIN (FORMAT BINARY)""", ct);
 
-        await using var connection = await database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var loader = await AssignmentLoader.BeginAsync(connection, importRunId, ct);
         int read = 0, rejected = 0, revoked = 0;
@@ -83,7 +95,7 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportStorage storage, 
                     await errors.WriteAsync(error.Row, NpgsqlDbType.Integer, ct);
                     await errors.WriteAsync(error.Column, NpgsqlDbType.Text, ct);
                     await errors.WriteAsync(error.Message, NpgsqlDbType.Text, ct);
-                    await errors.WriteAsync(row.RawRow, NpgsqlDbType.Text, ct);
+                    await errors.WriteAsync(row.MaskedRow, NpgsqlDbType.Text, ct);
                 }
             }
 
@@ -97,10 +109,10 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportStorage storage, 
         await errors.CompleteAsync(ct);
         if (read == 0)
         {
-            throw ToewijzingenReader.Empty(fileName);
+            throw ToewijzingenReader.Empty(run.FileName);
         }
 
-        if (rejected > 0 && !onlyValidRows)
+        if (rejected > 0 && !run.OnlyValidRows)
         {
             await loader.DisposeAsync(); // cancels the COPY; the rollback then drops the staging table
             await transaction.RollbackAsync(ct);
@@ -112,26 +124,30 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportStorage storage, 
         }
 
         var merged = await loader.MergeAsync(connection, ct);
+        await Analysis.InputChanges.AddAsync(connection, $"import {importRunId}", ct); // stored analyses are stale from the commit on
         await FinishAsync(connection, importRunId, ImportStatus.Succeeded, null, ct,
             read, read - rejected - merged.Duplicates, rejected, merged.Duplicates, revoked, merged.Inserted, merged.Updated);
         await transaction.CommitAsync(ct);
         return ImportStatus.Succeeded;
     }
 
-    /// <summary>Queued → Running, atomically: only one execution of a run ever proceeds. Returns what the run needs,
-    /// or null when another execution (or the recovery after a restart) had it already.</summary>
-    private async Task<(string FileName, bool OnlyValidRows)?> ClaimAsync(long id, CancellationToken ct)
+    private sealed record ClaimedRun(string FileName, bool OnlyValidRows, long SizeBytes);
+
+    /// <summary>Queued → Running, atomically, on the connection that holds the run's lock: only one execution of a run
+    /// ever proceeds, and no instance sees it Running without its lock held. Returns what the run needs, or null when
+    /// another execution (or the watchdog) had it already.</summary>
+    private static async Task<ClaimedRun?> ClaimAsync(NpgsqlConnection connection, long id, CancellationToken ct)
     {
-        await using var command = database.CreateCommand(
+        await using var command = new NpgsqlCommand(
             """
             UPDATE "ImportRuns" SET "Status" = @running, "StartedAt" = now() WHERE "Id" = @id AND "Status" = @queued
-            RETURNING "FileName", "OnlyValidRows"
-            """);
+            RETURNING "FileName", "OnlyValidRows", "SizeBytes"
+            """, connection);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("running", (int)ImportStatus.Running);
         command.Parameters.AddWithValue("queued", (int)ImportStatus.Queued);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetBoolean(1)) : null;
+        return await reader.ReadAsync(ct) ? new ClaimedRun(reader.GetString(0), reader.GetBoolean(1), reader.GetInt64(2)) : null;
     }
 
     private async Task UpdateAsync(long id, string set, CancellationToken ct, params (string Name, object Value)[] values)

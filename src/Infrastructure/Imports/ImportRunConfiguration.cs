@@ -27,3 +27,20 @@ internal sealed class ImportRowErrorConfiguration : IEntityTypeConfiguration<Imp
         builder.HasIndex(e => new { e.ImportRunId, e.Row });
     }
 }
+
+/// <summary>One encrypted chunk of a kept upload (<see cref="ImportFiles"/>); deleted with its run.</summary>
+public class ImportFileChunk
+{
+    public long ImportRunId { get; set; }
+    public int Index { get; set; }
+    public required byte[] Data { get; set; }
+}
+
+internal sealed class ImportFileChunkConfiguration : IEntityTypeConfiguration<ImportFileChunk>
+{
+    public void Configure(EntityTypeBuilder<ImportFileChunk> builder)
+    {
+        builder.HasKey(c => new { c.ImportRunId, c.Index });
+        builder.HasOne<ImportRun>().WithMany().HasForeignKey(c => c.ImportRunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -6,9 +6,10 @@ namespace SociaalDomein.Infrastructure.Imports;
 /// it, and a Dutch reason, e.g. <c>ingangsdatum '31-02-2018' is geen geldige datum</c>.</summary>
 public sealed record RowError(int Row, string Column, string Message);
 
-/// <summary>One data row of a file: a valid record, or the errors that reject it; <see cref="RawRow"/> is the row as
-/// the file had it (CSV line, or the cells joined with ';'), for the download of rejected rows.</summary>
-public sealed record ParsedRow(int Row, AssignmentRecord? Record, IReadOnlyList<RowError> Errors, string RawRow);
+/// <summary>One data row of a file: a valid record, or the errors that reject it. <see cref="MaskedRow"/> is, for a
+/// rejected row, the row as the file had it (CSV line, the cells joined with ';', or the 301 product element) with its
+/// personal values masked, for the download of rejected rows (docs/domain.md §10); empty for a valid row.</summary>
+public sealed record ParsedRow(int Row, AssignmentRecord? Record, IReadOnlyList<RowError> Errors, string MaskedRow);
 
 public enum SourceFormat
 {

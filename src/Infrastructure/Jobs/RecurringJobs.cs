@@ -7,9 +7,13 @@ public static class RecurringJobs
 {
     public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
+    public const string ImportFileRetention = "importbestanden-bewaartermijn";
+
     public static void Register(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<DatabaseMaintenanceJob>(
             "database-onderhoud", job => job.RunAsync(CancellationToken.None), Cron.Daily(3), new RecurringJobOptions { TimeZone = Amsterdam });
+        jobs.AddOrUpdate<Imports.ImportFileRetentionJob>(
+            ImportFileRetention, job => job.RunAsync(CancellationToken.None), Cron.Daily(2), new RecurringJobOptions { TimeZone = Amsterdam });
     }
 }

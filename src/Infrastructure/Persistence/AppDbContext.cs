@@ -35,6 +35,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
     public DbSet<StackingSnapshot> StackingSnapshots => Set<StackingSnapshot>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Analysis.InputChange> InputChanges => Set<Analysis.InputChange>();
+    public DbSet<Imports.ImportFileChunk> ImportFileChunks => Set<Imports.ImportFileChunk>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,19 +3,44 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using SociaalDomein.Infrastructure.DemoData;
 using SociaalDomein.Infrastructure.Identity;
 
 namespace SociaalDomein.Infrastructure.Persistence;
 
 /// <summary>At start-up, before the app serves requests: applies the migrations, creates the roles and accounts,
-/// and on an empty database seeds the demonstration data when SociaalDomein:SeedDemoData says so.</summary>
+/// and on an empty database seeds the demonstration data when SociaalDomein:SeedDemoData says so. Under a database-wide
+/// lock, so two instances starting together on one database do this one after the other: the second finds the
+/// migrations applied and the data seeded.</summary>
 public sealed class DatabaseInitializer(IServiceProvider services, IHostEnvironment environment, IConfiguration configuration, ILogger<DatabaseInitializer> logger)
     : IHostedService
 {
     public const string SeedDemoDataKey = "SociaalDomein:SeedDemoData";
 
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({StartupLock})", connection))
+        {
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await InitialiseAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({StartupLock})", connection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The advisory lock of the start-up ("SDstart1").</summary>
+    private const long StartupLock = 0x53_44_73_74_61_72_74_31;
+
+    private async Task InitialiseAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);

@@ -29,11 +29,12 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
     /// <summary>Runs the analysis now. <paramref name="district"/> is a district name (exact); an unknown one throws
     /// <see cref="ArgumentException"/> (see <see cref="Districts.DistrictService.FindAsync"/>).</summary>
     public async Task<StackingResult> ComputeAsync(DateOnly referenceDate, Law? law, string? district, CancellationToken ct = default) =>
-        (await ComputeWithImportsAsync(referenceDate, law, district, ct)).Result;
+        (await ComputeWithVersionAsync(referenceDate, law, district, ct)).Result;
 
-    /// <summary>The analysis and the number of succeeded imports its data includes, both read in one database snapshot
-    /// (repeatable read): an import that commits while the query runs is not in the result and not in the count.</summary>
-    private async Task<(StackingResult Result, int ImportsSeen)> ComputeWithImportsAsync(
+    /// <summary>The analysis and the version of its input (<see cref="Analysis.InputChanges"/>: imports and district
+    /// mapping changes), both read in one database snapshot (repeatable read): a change that commits while the query
+    /// runs is neither in the result nor in the version, so the stored result is stale at once.</summary>
+    internal async Task<(StackingResult Result, long InputVersion)> ComputeWithVersionAsync(
         DateOnly referenceDate, Law? law, string? district, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -56,12 +57,7 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
             await options.ExecuteNonQueryAsync(ct);
         }
 
-        int importsSeen;
-        await using (var imports = new NpgsqlCommand("""SELECT count(*) FROM "ImportRuns" WHERE "Status" = @succeeded""", connection, transaction))
-        {
-            imports.Parameters.AddWithValue("succeeded", (int)ImportStatus.Succeeded);
-            importsSeen = (int)(long)(await imports.ExecuteScalarAsync(ct))!;
-        }
+        var inputVersion = await Analysis.InputChanges.VersionAsync(connection, transaction, ct);
 
         await using var command = new NpgsqlCommand(Query, connection, transaction) { CommandTimeout = 600 };
         command.Parameters.Add(new NpgsqlParameter("reference_date", NpgsqlDbType.Date) { Value = referenceDate });
@@ -86,12 +82,12 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
         }
 
         await transaction.CommitAsync(ct);
-        return (ToResult(referenceDate, lines), importsSeen);
+        return (ToResult(referenceDate, lines), inputVersion);
     }
 
-    /// <summary>The stored result for a reference date and filter (law and district "" or null for all), as long as no
-    /// import has succeeded since its data was read and it has the configured institution threshold; otherwise (or
-    /// when there is none) computed now and stored.</summary>
+    /// <summary>The stored result for a reference date and filter (law and district "" or null for all), as long as its
+    /// input has not changed since its data was read (no import, no district mapping change) and it has the configured
+    /// institution threshold; otherwise (or when there is none) computed now and stored.</summary>
     public async Task<StackingResult> GetAsync(DateOnly referenceDate, Law? law, string? district, CancellationToken ct = default)
     {
         var lawKey = law?.ToString() ?? "";
@@ -100,15 +96,15 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
         {
             var stored = await db.StackingSnapshots
                 .Where(s => s.ReferenceDate == referenceDate && s.Law == lawKey && s.District == districtKey)
-                .Select(s => new { s.ImportsSeen, s.ResultJson })
+                .Select(s => new { s.InputVersion, s.ResultJson })
                 .FirstOrDefaultAsync(ct);
             if (stored is not null)
             {
-                // Counting, not comparing times: imports may commit in another order than they finish, and a time
-                // taken inside a transaction is earlier than its commit.
-                var imports = await db.ImportRuns.CountAsync(r => r.Status == ImportStatus.Succeeded, ct);
+                // Counting changes, not comparing times: changes may commit in another order than they finish, and a
+                // time taken inside a transaction is earlier than its commit.
+                var version = await db.InputChanges.LongCountAsync(ct);
                 var result = JsonSerializer.Deserialize<StackingResult>(stored.ResultJson, Json)!;
-                if (stored.ImportsSeen == imports && result.InstitutionThreshold == InstitutionThreshold)
+                if (stored.InputVersion == version && result.InstitutionThreshold == InstitutionThreshold)
                 {
                     return result;
                 }
@@ -228,22 +224,28 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
     private async Task<StackingResult> ComputeAndStoreAsync(DateOnly referenceDate, Law? law, string? district, CancellationToken ct)
     {
         var computedAt = _clock.GetUtcNow();
-        var (result, importsSeen) = await ComputeWithImportsAsync(referenceDate, law, district, ct);
+        var (result, inputVersion) = await ComputeWithVersionAsync(referenceDate, law, district, ct);
+        await StoreAsync(result, law, district, inputVersion, computedAt, ct);
+        return result;
+    }
+
+    /// <summary>Stores a result computed from input version <paramref name="inputVersion"/>. Upsert: a computation on
+    /// older input never overwrites one on newer input; a result stored after its input changed is kept but never
+    /// served (<see cref="GetAsync"/> compares versions).</summary>
+    internal async Task StoreAsync(StackingResult result, Law? law, string? district, long inputVersion, DateTimeOffset computedAt, CancellationToken ct)
+    {
         var json = JsonSerializer.Serialize(result, Json);
         var lawKey = law?.ToString() ?? "";
         var districtKey = district ?? "";
-
         await using var db = await contexts.CreateDbContextAsync(ct);
-        // Upsert; a computation on older data (fewer imports) never overwrites one on newer data.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "StackingSnapshots" ("ReferenceDate", "Law", "District", "ComputedAt", "ImportsSeen", "ResultJson")
-            VALUES ({referenceDate}, {lawKey}, {districtKey}, {computedAt}, {importsSeen}, {json}::jsonb)
+            INSERT INTO "StackingSnapshots" ("ReferenceDate", "Law", "District", "ComputedAt", "InputVersion", "ResultJson")
+            VALUES ({result.ReferenceDate}, {lawKey}, {districtKey}, {computedAt}, {inputVersion}, {json}::jsonb)
             ON CONFLICT ("ReferenceDate", "Law", "District") DO UPDATE
-            SET "ComputedAt" = EXCLUDED."ComputedAt", "ImportsSeen" = EXCLUDED."ImportsSeen", "ResultJson" = EXCLUDED."ResultJson"
-            WHERE "StackingSnapshots"."ImportsSeen" < EXCLUDED."ImportsSeen"
-               OR ("StackingSnapshots"."ImportsSeen" = EXCLUDED."ImportsSeen" AND "StackingSnapshots"."ComputedAt" < EXCLUDED."ComputedAt")
+            SET "ComputedAt" = EXCLUDED."ComputedAt", "InputVersion" = EXCLUDED."InputVersion", "ResultJson" = EXCLUDED."ResultJson"
+            WHERE "StackingSnapshots"."InputVersion" < EXCLUDED."InputVersion"
+               OR ("StackingSnapshots"."InputVersion" = EXCLUDED."InputVersion" AND "StackingSnapshots"."ComputedAt" < EXCLUDED."ComputedAt")
             """, ct);
-        return result;
     }
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

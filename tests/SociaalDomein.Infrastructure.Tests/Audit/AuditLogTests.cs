@@ -8,6 +8,7 @@ using SociaalDomein.Domain.Audit;
 using SociaalDomein.Domain.Imports;
 using SociaalDomein.Infrastructure.Audit;
 using SociaalDomein.Infrastructure.Imports;
+using SociaalDomein.Infrastructure.Tests.Imports;
 using SociaalDomein.Infrastructure.Tests.Fixtures;
 
 namespace SociaalDomein.Infrastructure.Tests.Audit;
@@ -120,30 +121,17 @@ public sealed class AuditLogTests(DatabaseFixture fixture) : IClassFixture<Datab
     public async Task Starting_an_import_records_who_uploaded_which_file_with_the_run()
     {
         await fixture.ResetAsync();
-        var folder = Path.Combine(Path.GetTempPath(), "sd-audit-" + Guid.NewGuid().ToString("N")[..8]);
-        try
-        {
-            var storage = new ImportStorage(new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?> { [ImportStorage.DirectoryKey] = folder }).Build());
-            var service = new ImportService(fixture.ContextFactory, storage, new NoJobs(), new FixedClock(Start));
+        var service = new ImportService(fixture.ContextFactory, TestImportFiles.Create(fixture.ConnectionString), new NoJobs(), new FixedClock(Start));
 
-            var id = await service.StartAsync(new MemoryStream("bsn;dossiernummer\n"u8.ToArray()), "toewijzingen-2018.csv", ImportKind.Toewijzingen,
-                onlyValidRows: true, "contractmanager@gemeente.nl");
+        var id = await service.StartAsync(new MemoryStream("bsn;dossiernummer\n"u8.ToArray()), "toewijzingen-2018.csv", ImportKind.Toewijzingen,
+            onlyValidRows: true, "contractmanager@gemeente.nl");
 
-            var entry = Assert.Single(await fixture.QueryAsync(db => db.AuditEntries.ToListAsync()));
-            var run = await service.GetAsync(id);
-            Assert.Equal((Start, "contractmanager@gemeente.nl", AuditAction.ImportStarted), (entry.OccurredAt, entry.UserName, entry.Action));
-            Assert.Equal("Toewijzingen uit toewijzingen-2018.csv", entry.Subject);
-            Assert.Equal("alleen geldige rijen", entry.Details);
-            Assert.Equal(run!.UploadedAt, entry.OccurredAt);
-        }
-        finally
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        var entry = Assert.Single(await fixture.QueryAsync(db => db.AuditEntries.ToListAsync()));
+        var run = await service.GetAsync(id);
+        Assert.Equal((Start, "contractmanager@gemeente.nl", AuditAction.ImportStarted), (entry.OccurredAt, entry.UserName, entry.Action));
+        Assert.Equal("Toewijzingen uit toewijzingen-2018.csv", entry.Subject);
+        Assert.Equal("alleen geldige rijen", entry.Details);
+        Assert.Equal(run!.UploadedAt, entry.OccurredAt);
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -87,16 +87,20 @@ public sealed class DistrictServiceTests(DatabaseFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Changing_the_mapping_drops_the_stored_results_per_district()
+    public async Task Changing_the_mapping_is_an_input_change_and_drops_the_stored_results_of_districts_that_are_gone()
     {
         await fixture.ResetAsync();
         await fixture.InsertAsync(
             new StackingSnapshot { ReferenceDate = new DateOnly(2018, 11, 1), District = "Stad", ResultJson = "{}", ComputedAt = DateTimeOffset.UtcNow },
+            new StackingSnapshot { ReferenceDate = new DateOnly(2018, 11, 1), District = "Verdwenen", ResultJson = "{}", ComputedAt = DateTimeOffset.UtcNow },
             new StackingSnapshot { ReferenceDate = new DateOnly(2018, 11, 1), District = "", ResultJson = "{}", ComputedAt = DateTimeOffset.UtcNow });
 
         await Service.AssignAsync("8011", "Stad", expectedDistrict: null, User);
+        await Service.ImportAsync(Csv("postcode;wijk\n8011;Stad\n8033;Noord"), "nieuw.csv", User);
 
-        Assert.Equal([""], await fixture.QueryAsync(db => db.StackingSnapshots.Select(s => s.District).ToListAsync()));
+        Assert.Equal(["", "Stad"], await fixture.QueryAsync(db => db.StackingSnapshots.Select(s => s.District).OrderBy(d => d).ToListAsync()));
+        Assert.Equal(["wijkindeling uit nieuw.csv", "wijkindeling: postcode 8011"],
+            await fixture.QueryAsync(db => db.InputChanges.Select(c => c.What).OrderBy(w => w).ToListAsync()));
     }
 
     [Theory]

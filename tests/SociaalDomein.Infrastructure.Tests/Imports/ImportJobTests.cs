@@ -12,7 +12,7 @@ using SociaalDomein.Infrastructure.Tests.Fixtures;
 
 namespace SociaalDomein.Infrastructure.Tests.Imports;
 
-public sealed class ImportJobTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IDisposable
+public sealed class ImportJobTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string Header =
         "bsn;dossiernummer;postcode;huisnummer;huisnummertoevoeging;wet;productcode;productomschrijving;aanbieder_agb;aanbieder_naam;leveringsvorm;ingangsdatum;einddatum;volume;eenheid;frequentie;tarief;budget";
@@ -23,17 +23,15 @@ public sealed class ImportJobTests(DatabaseFixture fixture) : IClassFixture<Data
     private static string Row(string bsn, string dossier, string product, string start, string end = "", string budget = "3.120,00") =>
         $"{bsn};{dossier};8011AB;12;;Wmo;{product};Omschrijving;75750001;Zorg Zwolle BV;ZIN;{start};{end};;;;;{budget}";
 
-    private readonly string _storage = Path.Combine(Path.GetTempPath(), "sd-imports-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly RecordingJobClient _jobs = new();
 
     private (ImportService Service, ImportJob Job) Pipeline()
     {
-        var storage = new ImportStorage(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [ImportStorage.DirectoryKey] = _storage }).Build());
         var pseudonymiser = new Pseudonymiser(new byte[32]);
         var dataSource = NpgsqlDataSource.Create(fixture.ConnectionString);
-        return (new ImportService(fixture.ContextFactory, storage, _jobs, TimeProvider.System),
-            new ImportJob(dataSource, storage, pseudonymiser, _jobs, NullLogger<ImportJob>.Instance));
+        var files = TestImportFiles.Create(dataSource);
+        return (new ImportService(fixture.ContextFactory, files, _jobs, TimeProvider.System),
+            new ImportJob(dataSource, files, pseudonymiser, _jobs, NullLogger<ImportJob>.Instance));
     }
 
     private async Task<ImportSummary> ImportAsync(string csv, bool onlyValidRows = false, string fileName = "toewijzingen.csv")
@@ -237,21 +235,64 @@ public sealed class ImportJobTests(DatabaseFixture fixture) : IClassFixture<Data
     }
 
     [Fact]
-    public async Task An_import_cut_off_by_a_restart_shows_as_failed_and_is_not_run_again()
+    public async Task An_import_whose_process_died_shows_as_failed_and_is_not_run_again()
     {
         await fixture.ResetAsync();
         var (service, job) = Pipeline();
         var id = await service.StartAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", Header, Row(Bsn1, "D-1", "02A06", "01-03-2018")))),
             "onderbroken.csv", ImportKind.Toewijzingen, false, "beheerder@test");
+        // Running, but no connection holds its lock: what a killed process leaves behind.
         await ExecuteAsync($"""UPDATE "ImportRuns" SET "Status" = {(int)ImportStatus.Running} WHERE "Id" = {id}""");
 
-        await new ImportRecovery(NpgsqlDataSource.Create(fixture.ConnectionString)).StartAsync(CancellationToken.None);
+        Assert.Equal(1, await Watchdog().CheckAsync(CancellationToken.None));
         await job.RunAsync(id, CancellationToken.None);
 
         var run = (await service.GetAsync(id))!;
         Assert.Equal(ImportStatus.Failed, run.Status);
-        Assert.Equal(ImportRecovery.InterruptedMessage, run.Message);
+        Assert.Equal(ImportWatchdog.InterruptedMessage, run.Message);
         Assert.Equal(0, await AssignmentCountAsync());
+    }
+
+    [Fact]
+    public async Task An_import_that_is_really_running_is_left_alone_by_the_watchdog_and_succeeds()
+    {
+        await fixture.ResetAsync();
+        var (service, job) = Pipeline();
+        var id = await service.StartAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", Header, Row(Bsn1, "D-1", "02A06", "01-03-2018")))),
+            "loopt.csv", ImportKind.Toewijzingen, false, "beheerder@test");
+
+        // Hold the lock that serialises imports, so the job is claimed and running but cannot finish yet.
+        await using var blocker = new NpgsqlConnection(fixture.ConnectionString);
+        await blocker.OpenAsync();
+        var hold = await blocker.BeginTransactionAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({AssignmentLoader.ImportLock})", blocker, hold))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var running = job.RunAsync(id, CancellationToken.None);
+        await WaitForStatusAsync(service, id, ImportStatus.Running);
+
+        Assert.Equal(0, await Watchdog().CheckAsync(CancellationToken.None));
+        Assert.Equal(ImportStatus.Running, (await service.GetAsync(id))!.Status);
+
+        await hold.RollbackAsync();
+        await running;
+        Assert.Equal(ImportStatus.Succeeded, (await service.GetAsync(id))!.Status);
+        Assert.Equal(1, await AssignmentCountAsync());
+    }
+
+    private ImportWatchdog Watchdog() => new(NpgsqlDataSource.Create(fixture.ConnectionString),
+        Microsoft.Extensions.Options.Options.Create(new ImportSettings()), NullLogger<ImportWatchdog>.Instance);
+
+    private static async Task WaitForStatusAsync(ImportService service, long id, ImportStatus status)
+    {
+        for (var i = 0; i < 200 && (await service.GetAsync(id))!.Status != status; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(status, (await service.GetAsync(id))!.Status);
     }
 
     private async Task ExecuteAsync(string sql)
@@ -260,14 +301,6 @@ public sealed class ImportJobTests(DatabaseFixture fixture) : IClassFixture<Data
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_storage))
-        {
-            Directory.Delete(_storage, recursive: true);
-        }
     }
 
     /// <summary>Records what would go to Hangfire; the tests run jobs themselves.</summary>

@@ -29,7 +29,7 @@ public class ToewijzingenReaderCsvTests
         Assert.Empty(file.UnknownColumns);
         Assert.Equal([2, 3], rows.Select(r => r.Row));
         Assert.All(rows, r => Assert.Empty(r.Errors));
-        Assert.Equal(content.Split("\r\n")[1], rows[0].RawRow);
+        Assert.All(rows, r => Assert.Equal("", r.MaskedRow)); // nothing of a valid row is kept apart from its record
 
         var first = rows[0].Record!;
         Assert.Equal(Pseudonymiser.ClientKeyForBsn(bsn), first.ClientKey);
@@ -243,7 +243,31 @@ public class ToewijzingenReaderCsvTests
 
         var error = Assert.Single(parsed.Errors);
         Assert.Equal("rij heeft 19 velden, de kopregel 18", error.Message);
-        Assert.Equal(Row() + ";extra", parsed.RawRow);
+        Assert.Equal(Row(("bsn", "***"), ("postcode", "8011**"), ("huisnummer", "***")) + ";***", parsed.MaskedRow);
+    }
+
+    [Fact]
+    public void A_rejected_row_keeps_its_other_fields_as_the_file_had_them_and_masks_every_personal_value()
+    {
+        var bsn = TestBsn.Number(7);
+        const string header = "Burgerservicenummer;client_id;dossiernummer;postcode;huisnr;toevoeging;geboortedatum;naam;wet;productcode;aanbieder_agb;leveringsvorm;ingangsdatum";
+        var row = $"{bsn};C-99;D-7; 8011 ab ;12;\"b;2\";14-02-1956;Jansen;Wmo;02A06;75750001;ZIN;31-02-2018";
+
+        using var file = Open(header + "\r\n" + row + "\r\n");
+        var parsed = Assert.Single(file.Rows);
+
+        Assert.Null(parsed.Record);
+        Assert.Equal("***;***;D-7;8011**;***;\"***\";***;***;Wmo;02A06;75750001;ZIN;31-02-2018", parsed.MaskedRow);
+        Assert.DoesNotContain(bsn, parsed.MaskedRow);
+    }
+
+    [Fact]
+    public void An_empty_personal_field_stays_empty_in_a_rejected_row_so_the_user_sees_what_was_missing()
+    {
+        var parsed = Single(Row(("postcode", ""), ("huisnummer", "")));
+
+        Assert.Equal(["postcode", "huisnummer"], parsed.Errors.Select(e => e.Column));
+        Assert.Equal(Row(("bsn", "***"), ("postcode", ""), ("huisnummer", "")), parsed.MaskedRow);
     }
 
     [Fact]

@@ -162,8 +162,8 @@ public class ToewijzingenReaderIwmo301Tests
         Assert.Null(parsed.Record);
         Assert.Equal(["Bsn", "Einddatum", "Eenheid"], parsed.Errors.Select(e => e.Column));
         Assert.DoesNotContain(TestBsn.Invalid(4), string.Join(' ', parsed.Errors.Select(e => e.Message)));
-        Assert.DoesNotContain(TestBsn.Invalid(4), parsed.RawRow);
-        Assert.StartsWith("<", parsed.RawRow);
+        Assert.DoesNotContain(TestBsn.Invalid(4), parsed.MaskedRow);
+        Assert.StartsWith("<", parsed.MaskedRow);
         Assert.True(parsed.Row > 1);
     }
 

@@ -7,6 +7,8 @@ using SociaalDomein.Domain.Assignments;
 using SociaalDomein.Domain.Districts;
 using SociaalDomein.Domain.Imports;
 using SociaalDomein.Domain.Stacking;
+using SociaalDomein.Infrastructure.Analysis;
+using SociaalDomein.Infrastructure.Districts;
 using SociaalDomein.Infrastructure.Stacking;
 using SociaalDomein.Infrastructure.Tests.Fixtures;
 using Xunit.Abstractions;
@@ -295,7 +297,7 @@ public class StackingServiceTests(DatabaseFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
-    public async Task A_stored_result_is_served_until_another_import_has_succeeded_whatever_its_times()
+    public async Task A_stored_result_is_served_until_its_input_changes_whatever_the_times()
     {
         await fixture.ResetAsync();
         await SeedDistrictsAsync();
@@ -303,21 +305,41 @@ public class StackingServiceTests(DatabaseFixture fixture, ITestOutputHelper out
         var date = new DateOnly(2018, 11, 1);
         var first = await Service().GetAsync(date, Law.Wmo, null);
 
-        // New data without a (finished) import: the stored result is still served.
+        // New data without a recorded input change (no import committed): the stored result is still served.
         await fixture.InsertAsync(NewAssignment("9", "Z", "8031", Law.Wmo, "HH", "11111111", new(2018, 1, 1), null, budget: 10_000m));
         Assert.Equal(first.TotalAmount, (await Service().GetAsync(date, Law.Wmo, null)).TotalAmount);
 
-        // An import whose transaction began (and took its finishing time) before the stored result was computed, but
-        // committed after it: the stored result did not see its rows.
-        await fixture.InsertAsync(new ImportRun
-        {
-            FileName = "toewijzingen.csv", Sha256 = new string('0', 64), UploadedBy = "controller@demo.local",
-            UploadedAt = DateTimeOffset.UtcNow.AddMinutes(-10), Status = ImportStatus.Succeeded, FinishedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
-        });
+        // An import whose transaction took its time before the stored result was computed, but committed after it:
+        // the stored result did not see its rows.
+        await fixture.InsertAsync(new InputChange { ChangedAt = DateTimeOffset.UtcNow.AddMinutes(-10), What = "import" });
         var after = await Service().GetAsync(date, Law.Wmo, null);
 
         Assert.Equal(Cents(first.TotalAmount + 10_000m), Cents(after.TotalAmount));
         Assert.Equal(1, await fixture.QueryAsync(db => db.StackingSnapshots.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_result_computed_from_the_old_district_mapping_and_stored_after_the_mapping_changed_is_not_served()
+    {
+        await fixture.ResetAsync();
+        await SeedDistrictsAsync();
+        await fixture.InsertAsync(HandMade());
+        var date = new DateOnly(2018, 11, 1);
+        var service = Service();
+
+        // The race, one step at a time: an analysis reads its data with the old mapping (8011 in Noord) ...
+        var (stale, version) = await service.ComputeWithVersionAsync(date, null, "Noord", CancellationToken.None);
+        // ... meanwhile the beheerder moves 8011 to Oost, and that commits ...
+        var change = await new DistrictService(fixture.ContextFactory, TimeProvider.System).AssignAsync("8011", "Oost", "Noord", "beheerder@test");
+        // ... and only then does the analysis store what it computed.
+        await service.StoreAsync(stale, null, "Noord", version, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        var served = await Service().GetAsync(date, null, "Noord");
+        var now = await Service().ComputeAsync(date, null, "Noord");
+
+        Assert.True(change.Succeeded);
+        Assert.NotEqual(Cents(stale.TotalAmount), Cents(now.TotalAmount)); // the move matters for Noord
+        Assert.Equal(JsonSerializer.Serialize(now, StackingService.Json), JsonSerializer.Serialize(served, StackingService.Json));
     }
 
     [Fact]

@@ -118,10 +118,16 @@ internal sealed class ColumnMap
     private readonly int[] _index = new int[ColumnNames.Count];
     private readonly string[] _names = new string[ColumnNames.Count];
 
+    /// <summary>Per field position of the file: may its value be kept in a rejected row? Only known columns that hold no
+    /// personal data; every other position (BSN, client id, address, birth date, and unknown columns, which may hold a
+    /// name or a street) is masked.</summary>
+    private readonly bool[] _shown;
+
     private ColumnMap(int headerFieldCount)
     {
         Array.Fill(_index, -1);
         HeaderFieldCount = headerFieldCount;
+        _shown = new bool[headerFieldCount];
         for (var i = 0; i < ColumnNames.Count; i++)
         {
             _names[i] = ColumnNames.CanonicalName((Column)i);
@@ -129,6 +135,32 @@ internal sealed class ColumnMap
     }
 
     public int HeaderFieldCount { get; }
+
+    /// <summary>May a rejected row keep the value at <paramref name="fieldIndex"/> as it is? Only for a known column that
+    /// holds no personal data (docs/domain.md §10).</summary>
+    public bool Shows(int fieldIndex) => (uint)fieldIndex < (uint)_shown.Length && _shown[fieldIndex];
+
+    /// <summary>What a rejected row keeps of a value it may not show: an empty value stays empty (it may be why the row
+    /// was rejected); a postcode keeps its four digits, as the assignments do; anything else becomes
+    /// <see cref="Mask"/>.</summary>
+    public string Masked(int fieldIndex, ReadOnlySpan<char> value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.IsEmpty)
+        {
+            return "";
+        }
+
+        return fieldIndex == _index[(int)Column.Postcode] && trimmed.Length >= 4 && !trimmed[..4].ContainsAnyExceptInRange('0', '9')
+            ? string.Concat(trimmed[..4], "**")
+            : Mask;
+    }
+
+    /// <summary>What replaces a personal value in a rejected row.</summary>
+    public const string Mask = "***";
+
+    private static readonly Column[] Personal =
+        [Column.Bsn, Column.ClientId, Column.Postcode, Column.HouseNumber, Column.HouseNumberAddition, Column.BirthDate];
 
     public IReadOnlyList<string> UnknownColumns { get; private set; } = [];
 
@@ -168,6 +200,7 @@ internal sealed class ColumnMap
 
             map._index[(int)column] = i;
             map._names[(int)column] = name;
+            map._shown[i] = !Personal.Contains(column);
         }
 
         var missing = ColumnNames.Required.Where(c => !map.Has(c)).Select(c => $"'{ColumnNames.CanonicalName(c)}'").ToList();
@@ -200,6 +233,7 @@ internal sealed class ColumnMap
         {
             map._index[i] = i;
             map._names[i] = nameOf((Column)i);
+            map._shown[i] = !Personal.Contains((Column)i);
         }
 
         return map;

@@ -192,7 +192,26 @@ internal sealed class CsvToewijzingenFile : IToewijzingenFile
 
         public override int FieldCount => _count;
 
-        public override string RawRow => _line;
+        /// <summary>The line with the fields the map does not show replaced in place; delimiters, quotes and the
+        /// other fields stay as the file had them, so the user recognises the row.</summary>
+        public override string MaskedRow(ColumnMap columns)
+        {
+            var masked = new StringBuilder(_line.Length);
+            var copied = 0;
+            for (var i = 0; i < _count; i++)
+            {
+                if (columns.Shows(i))
+                {
+                    continue;
+                }
+
+                var (start, length, _) = _fields[i];
+                masked.Append(_line, copied, start - copied).Append(columns.Masked(i, Text(i)));
+                copied = start + length;
+            }
+
+            return masked.Append(_line, copied, _line.Length - copied).ToString();
+        }
 
         public override ReadOnlySpan<char> Text(int index)
         {

@@ -140,11 +140,11 @@ internal sealed class ExcelToewijzingenFile : IToewijzingenFile
         private readonly List<string> _text = new(headerFieldCount);
         private readonly List<DateOnly?> _dates = new(headerFieldCount);
         private readonly List<decimal?> _numbers = new(headerFieldCount);
-        private string? _raw;
 
         public override int FieldCount => _text.Count;
 
-        public override string RawRow => _raw ??= string.Join(';', _text.Select(CsvField));
+        public override string MaskedRow(ColumnMap columns) =>
+            string.Join(';', _text.Select((value, i) => CsvField(columns.Shows(i) ? value : columns.Masked(i, value))));
 
         public override ReadOnlySpan<char> Text(int index) =>
             (uint)index < (uint)_text.Count ? _text[index].AsSpan().Trim() : default;
@@ -166,7 +166,6 @@ internal sealed class ExcelToewijzingenFile : IToewijzingenFile
             _text.Clear();
             _dates.Clear();
             _numbers.Clear();
-            _raw = null;
             var last = Math.Max(headerFieldCount, row.LastCellUsed()?.Address.ColumnNumber ?? 0);
             var used = 0;
             for (var c = 1; c <= last; c++)

@@ -258,7 +258,9 @@ internal sealed class Iwmo301File : IToewijzingenFile
 
         public override int FieldCount => ColumnNames.Count;
 
-        public override string RawRow => _product!.Raw;
+        /// <summary>The product element as the message had it: it holds no client data (BSN, address and birth date
+        /// sit in the client element around it), so there is nothing to mask.</summary>
+        public override string MaskedRow(ColumnMap columns) => _product!.Raw;
 
         public override ReadOnlySpan<char> Text(int index) =>
             (uint)index < (uint)ColumnNames.Count ? _product!.Fields[index].AsSpan() : default;

@@ -9,8 +9,10 @@ internal abstract class RowValues
 {
     public abstract int FieldCount { get; }
 
-    /// <summary>The row as the file had it, for the download of rejected rows.</summary>
-    public abstract string RawRow { get; }
+    /// <summary>The row as the file had it, for the download of rejected rows, with every value
+    /// <paramref name="columns"/> does not let through masked (<see cref="ColumnMap.Kept"/>): a rejected row is kept,
+    /// and nothing kept may hold a BSN, an address or a birth date.</summary>
+    public abstract string MaskedRow(ColumnMap columns);
 
     /// <summary>The field's text without surrounding white space; empty when the row is shorter.</summary>
     public abstract ReadOnlySpan<char> Text(int index);
@@ -49,7 +51,7 @@ internal sealed class ToewijzingenRowValidator(ColumnMap columns, Pseudonymiser 
         {
             // The fields no longer line up with the header: every other message would be a consequence of this one.
             errors.Add("", $"rij heeft {values.FieldCount} velden, de kopregel {columns.HeaderFieldCount}");
-            return new ParsedRow(row, null, errors.List!, values.RawRow);
+            return new ParsedRow(row, null, errors.List!, values.MaskedRow(columns));
         }
 
         var clientKey = ClientKey(values, ref errors);
@@ -222,7 +224,7 @@ internal sealed class ToewijzingenRowValidator(ColumnMap columns, Pseudonymiser 
 
         if (errors.List is not null || clientKey is null || postcode is null)
         {
-            return new ParsedRow(row, null, errors.List ?? [], values.RawRow);
+            return new ParsedRow(row, null, errors.List ?? [], values.MaskedRow(columns));
         }
 
         var caseNumberText = caseNumber.ToString();
@@ -253,7 +255,7 @@ internal sealed class ToewijzingenRowValidator(ColumnMap columns, Pseudonymiser 
             frequency,
             tariff,
             budget);
-        return new ParsedRow(row, record, [], values.RawRow);
+        return new ParsedRow(row, record, [], "");
     }
 
     private byte[]? ClientKey(RowValues values, ref Errors errors)

@@ -541,13 +541,13 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.Property<long>("ImportRunId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("MaskedRow")
+                        .HasColumnType("text");
+
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("RawRow")
-                        .HasColumnType("text");
 
                     b.Property<int>("Row")
                         .HasColumnType("integer");
@@ -569,6 +569,9 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
 
                     b.Property<int>("Duplicates")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FileDeletedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FileName")
                         .IsRequired()
@@ -849,8 +852,8 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<int>("ImportsSeen")
-                        .HasColumnType("integer");
+                    b.Property<long>("InputVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Law")
                         .IsRequired()
@@ -870,6 +873,44 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("StackingSnapshots");
+                });
+
+            modelBuilder.Entity("SociaalDomein.Infrastructure.Analysis.InputChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("InputChanges");
+                });
+
+            modelBuilder.Entity("SociaalDomein.Infrastructure.Imports.ImportFileChunk", b =>
+                {
+                    b.Property<long>("ImportRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ImportRunId", "Index");
+
+                    b.ToTable("ImportFileChunks");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -975,6 +1016,15 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.HasOne("SociaalDomein.Domain.Scenarios.Measure", null)
                         .WithMany("Years")
                         .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SociaalDomein.Infrastructure.Imports.ImportFileChunk", b =>
+                {
+                    b.HasOne("SociaalDomein.Domain.Imports.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using Npgsql;
+using NpgsqlTypes;
+using SociaalDomein.Infrastructure.Privacy;
+
+namespace SociaalDomein.Infrastructure.Imports;
+
+/// <summary>
+/// The uploaded files, kept encrypted (<see cref="FileCipher"/>) in the database table "ImportFileChunks", so every app
+/// instance can run any import (the Hangfire job may land on another instance than the upload) and nothing readable
+/// sits on a disk. Deleted after the retention period by <see cref="ImportFileRetentionJob"/>; the run keeps its SHA-256,
+/// counts and report. See docs/domain.md §10 and ADR 11.
+/// </summary>
+public sealed class ImportFiles(NpgsqlDataSource database, FileCipher cipher)
+{
+    /// <summary>Encrypts <paramref name="upload"/> into the chunks of run <paramref name="runId"/>, on the caller's
+    /// connection and inside its transaction (a failed upload leaves nothing); returns its SHA-256 (hex) and size.</summary>
+    public async Task<(string Sha256, long Size)> StoreAsync(NpgsqlConnection connection, long runId, Stream upload, CancellationToken ct)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var copy = await connection.BeginBinaryImportAsync(
+            """COPY "ImportFileChunks" ("ImportRunId", "Index", "Data") FROM STDIN (FORMAT BINARY)""", ct);
+        var current = new byte[FileCipher.ChunkSize];
+        var next = new byte[FileCipher.ChunkSize];
+        var currentLength = await upload.ReadAtLeastAsync(current, current.Length, throwOnEndOfStream: false, ct);
+        long size = 0;
+        for (var index = 0; ; index++)
+        {
+            // One chunk ahead: the last chunk is marked as such, so a file cut short does not decrypt.
+            var nextLength = currentLength < current.Length ? 0
+                : await upload.ReadAtLeastAsync(next, next.Length, throwOnEndOfStream: false, ct);
+            var isLast = nextLength == 0;
+            sha.AppendData(current, 0, currentLength);
+            size += currentLength;
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(runId, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(index, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(cipher.Encrypt(runId, index, isLast, current.AsSpan(0, currentLength)), NpgsqlDbType.Bytea, ct);
+            if (isLast)
+            {
+                break;
+            }
+
+            (current, next) = (next, current);
+            currentLength = nextLength;
+        }
+
+        await copy.CompleteAsync(ct);
+        return (Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant(), size);
+    }
+
+    /// <summary>The kept file of a run, decrypted while it is read; seekable. The caller disposes it.</summary>
+    public Stream Open(long runId, long size) => new DecryptingStream(database, cipher, runId, size);
+
+    /// <summary>Reads a kept file chunk by chunk on a connection of its own, decrypting one chunk at a time: at most
+    /// one chunk (1 MiB) of the file is in memory, and it is never written anywhere.</summary>
+    private sealed class DecryptingStream(NpgsqlDataSource database, FileCipher cipher, long runId, long size) : Stream
+    {
+        private readonly int _lastIndex = (int)Math.Max(0, (size - 1) / FileCipher.ChunkSize);
+        private readonly byte[] _plain = new byte[FileCipher.ChunkSize];
+        private NpgsqlConnection? _connection;
+        private int _chunkIndex = -1;
+        private int _chunkLength;
+        private long _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => size;
+
+        public override long Position
+        {
+            get => _position;
+            set => _position = value is >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_position >= size || buffer.IsEmpty)
+            {
+                return 0;
+            }
+
+            var index = (int)(_position / FileCipher.ChunkSize);
+            if (index != _chunkIndex)
+            {
+                Load(index);
+            }
+
+            var within = (int)(_position - (long)index * FileCipher.ChunkSize);
+            var count = Math.Min(buffer.Length, _chunkLength - within);
+            _plain.AsSpan(within, count).CopyTo(buffer);
+            _position += count;
+            return count;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Read(buffer.Span));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
+        private void Load(int index)
+        {
+            _connection ??= database.OpenConnection();
+            using var command = new NpgsqlCommand(
+                """SELECT "Data" FROM "ImportFileChunks" WHERE "ImportRunId" = @run AND "Index" = @index""", _connection);
+            command.Parameters.AddWithValue("run", runId);
+            command.Parameters.AddWithValue("index", index);
+            var sealedChunk = command.ExecuteScalar() as byte[]
+                ?? throw new FileNotFoundException($"Het bewaarde bestand van import {runId} is er niet (meer).");
+            _chunkLength = cipher.Decrypt(runId, index, index == _lastIndex, sealedChunk, _plain);
+            _chunkIndex = index;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => Position = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => _position + offset,
+            _ => size + offset,
+        };
+
+        public override void Flush()
+        {
+        }
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _connection?.Dispose();
+                Array.Clear(_plain);
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

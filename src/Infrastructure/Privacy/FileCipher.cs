@@ -1,0 +1,73 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SociaalDomein.Infrastructure.Privacy;
+
+/// <summary>
+/// Authenticated encryption (AES-256-GCM, from the .NET base library) of kept upload files, in chunks of
+/// <see cref="ChunkSize"/> bytes so a file of any size is encrypted and read back as a stream, and a reader can seek
+/// (the Excel reader and the CSV scan do). Each chunk is stored as nonce (12 bytes, random) ‖ tag (16) ‖ ciphertext.
+/// The associated data binds a chunk to its file, its position and whether it is the last: a chunk moved to another
+/// file or position, a file cut short, or one altered bit fails to decrypt. The key lives outside the database
+/// (<see cref="ImportFileKey"/>), like the pseudonymisation key. See docs/domain.md §10.
+/// </summary>
+public sealed class FileCipher
+{
+    public const int ChunkSize = 1 << 20;
+    public const int NonceSize = 12;
+    public const int TagSize = 16;
+    public const int Overhead = NonceSize + TagSize;
+
+    private readonly byte[] _key;
+
+    public FileCipher(byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length != 32)
+        {
+            throw new ArgumentException("An AES-256 key has 32 bytes.", nameof(key));
+        }
+
+        _key = (byte[])key.Clone();
+    }
+
+    /// <summary>Encrypts one chunk of file <paramref name="fileId"/>.</summary>
+    public byte[] Encrypt(long fileId, int index, bool isLast, ReadOnlySpan<byte> plain)
+    {
+        var sealedChunk = new byte[Overhead + plain.Length];
+        var nonce = sealedChunk.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_key, TagSize);
+        aes.Encrypt(nonce, plain, sealedChunk.AsSpan(Overhead), sealedChunk.AsSpan(NonceSize, TagSize), AssociatedData(fileId, index, isLast));
+        return sealedChunk;
+    }
+
+    /// <summary>Decrypts one chunk into <paramref name="plain"/> and returns its length; throws
+    /// <see cref="AuthenticationTagMismatchException"/> when the chunk is not what was encrypted at that place.</summary>
+    public int Decrypt(long fileId, int index, bool isLast, ReadOnlySpan<byte> sealedChunk, Span<byte> plain)
+    {
+        if (sealedChunk.Length < Overhead)
+        {
+            throw new AuthenticationTagMismatchException();
+        }
+
+        var length = sealedChunk.Length - Overhead;
+        using var aes = new AesGcm(_key, TagSize);
+        aes.Decrypt(sealedChunk[..NonceSize], sealedChunk[Overhead..], sealedChunk.Slice(NonceSize, TagSize), plain[..length],
+            AssociatedData(fileId, index, isLast));
+        return length;
+    }
+
+    private static byte[] AssociatedData(long fileId, int index, bool isLast)
+    {
+        var data = new byte[Label.Length + 13];
+        Label.CopyTo(data, 0);
+        BinaryPrimitives.WriteInt64BigEndian(data.AsSpan(Label.Length), fileId);
+        BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(Label.Length + 8), index);
+        data[^1] = isLast ? (byte)1 : (byte)0;
+        return data;
+    }
+
+    private static readonly byte[] Label = Encoding.ASCII.GetBytes("SociaalDomein import file v1|");
+}
