@@ -25,9 +25,6 @@ internal sealed class AssignmentLoader : IAsyncDisposable
         "AssignmentNumber", "Volume", "Unit", "Frequency", "Tariff", "Budget",
     ];
 
-    /// <summary>The advisory lock that serialises imports (an arbitrary constant: "SDmerge1").</summary>
-    internal const long ImportLock = 0x53_44_6D_65_72_67_65_31;
-
     private static readonly SearchValues<char> Escaped = SearchValues.Create("\\\t\n\r");
 
     private readonly long _importRunId;
@@ -66,7 +63,7 @@ internal sealed class AssignmentLoader : IAsyncDisposable
         const string copyKey = Assignments.AssignmentConfiguration.CopyKey; // computed by PostgreSQL, never written
         await using (var prepare = new NpgsqlCommand(
             $"""
-            SELECT pg_advisory_xact_lock({ImportLock});
+            SELECT pg_advisory_xact_lock({ImportLocks.Serial});
             CREATE TEMP TABLE staging_assignments (LIKE "Assignments" INCLUDING DEFAULTS) ON COMMIT DROP;
             ALTER TABLE staging_assignments DROP COLUMN "Id", DROP COLUMN "ImportRunId", DROP COLUMN "{copyKey}",
                 ADD COLUMN "RowNumber" integer NOT NULL, ADD COLUMN "WasStored" boolean NOT NULL;

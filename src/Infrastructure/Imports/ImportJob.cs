@@ -13,7 +13,7 @@ namespace SociaalDomein.Infrastructure.Imports;
 /// Imports one uploaded file in the background. All or nothing: the rows are loaded and the run is marked succeeded
 /// in one transaction; a file with rejected rows loads nothing unless the user chose "alleen geldige rijen
 /// importeren"; a crash rolls everything back. While it runs, the job's connection holds the run's lock
-/// (<see cref="RunLock"/>): it dies with the process, and that is how <see cref="ImportWatchdog"/> on any instance tells
+/// (<see cref="ImportLocks"/>): it dies with the process, and that is how <see cref="ImportWatchdog"/> on any instance tells
 /// a running import from one whose process is gone (ADR 11).
 /// </summary>
 public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseudonymiser pseudonymiser, IBackgroundJobClient jobs, ILogger<ImportJob> logger)
@@ -26,7 +26,7 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
     public async Task RunAsync(long importRunId, CancellationToken ct)
     {
         await using var connection = await database.OpenConnectionAsync(ct);
-        await RunLock.AcquireAsync(connection, importRunId, ct);
+        await ImportLocks.AcquireRunAsync(connection, importRunId, ct);
         try
         {
             if (await ClaimAsync(connection, importRunId, ct) is not { } run)
@@ -58,7 +58,7 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
         }
         finally
         {
-            await RunLock.ReleaseAsync(connection, importRunId);
+            await ImportLocks.ReleaseRunAsync(connection, importRunId);
         }
     }
 

@@ -8,7 +8,7 @@ namespace SociaalDomein.Infrastructure.Imports;
 
 /// <summary>
 /// On every instance, at start-up and then every <see cref="ImportSettings.WatchdogSeconds"/>: an import marked Running
-/// whose run lock (<see cref="RunLock"/>) nobody holds lost its process (a crash, a kill, a restart). PostgreSQL rolled
+/// whose run lock (<see cref="ImportLocks"/>) nobody holds lost its process (a crash, a kill, a restart). PostgreSQL rolled
 /// its load back, so nothing of it is in the database; the run is marked Failed with a Dutch reason. An import that is
 /// really running, on this instance or another, holds its lock and is left alone. Safe on several instances at once:
 /// the status is changed under the lock, and only from Running.
@@ -57,7 +57,7 @@ public sealed class ImportWatchdog(NpgsqlDataSource database, IOptions<ImportSet
         command.Parameters.AddWithValue("failed", (int)ImportStatus.Failed);
         command.Parameters.AddWithValue("running", (int)ImportStatus.Running);
         command.Parameters.AddWithValue("message", InterruptedMessage);
-        command.Parameters.AddWithValue("space", RunLock.Space);
+        command.Parameters.AddWithValue("space", ImportLocks.RunSpace);
         var failed = await command.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
         return failed;

@@ -62,6 +62,12 @@ public static class ImportEndpoints
                 return TypedResults.File(csv, "text/csv; charset=utf-8", fileName);
             });
 
+        imports.MapGet("/{id:long}/origineel", async Task<IResult> (long id, ImportService service, HttpContext http, CancellationToken ct) =>
+                await service.OriginalAsync(id, http.User.AuditName(), ct) is { } original
+                    ? TypedResults.Stream(original.Content, "application/octet-stream", original.FileName)
+                    : TypedResults.Problem($"Van import {id} is geen bestand (meer) bewaard.", statusCode: StatusCodes.Status404NotFound))
+            .RequireAuthorization(AuthenticationSetup.Policies.Beheerder);
+
         imports.MapGet("/", async (ImportService service, CancellationToken ct) =>
             (await service.HistoryAsync(100, ct)).Select(r => ToDto(r, [])));
 

@@ -265,7 +265,7 @@ public sealed class ImportJobTests(DatabaseFixture fixture) : IClassFixture<Data
         await using var blocker = new NpgsqlConnection(fixture.ConnectionString);
         await blocker.OpenAsync();
         var hold = await blocker.BeginTransactionAsync();
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({AssignmentLoader.ImportLock})", blocker, hold))
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({ImportLocks.Serial})", blocker, hold))
         {
             await take.ExecuteNonQueryAsync();
         }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SociaalDomein.Domain.Security;
+using SociaalDomein.Infrastructure.Imports;
 using SociaalDomein.Infrastructure.Tests.Fixtures;
 
 namespace SociaalDomein.Web.Tests.Fixtures;
@@ -24,12 +25,21 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    private readonly string? _database;
+
+    public AppFactory()
+    {
+    }
+
+    /// <summary>An app on a database that already exists, e.g. a second instance beside another app.</summary>
+    protected AppFactory(string connectionString) => _database = connectionString;
+
     /// <summary>Serve on a real loopback port (for the browser tests) instead of the in-memory test server.</summary>
     protected virtual bool RealPort => false;
 
     public async Task InitializeAsync()
     {
-        ConnectionString = await PostgresServer.CreateDatabaseAsync("web");
+        ConnectionString = _database ?? await PostgresServer.CreateDatabaseAsync("web");
         if (RealPort)
         {
             UseKestrel(0);
@@ -43,6 +53,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
+    /// <summary>Where versions before ADR 11 kept uploads in clear; nothing may appear there any more.</summary>
+    public string LegacyUploadFolder { get; } = Path.Combine(Path.GetTempPath(), "sociaaldomein-uploads-" + Guid.NewGuid().ToString("N")[..8]);
+
     /// <summary>The address the browser should use (only with a real port).</summary>
     public Uri RootUri => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
@@ -51,7 +64,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:SociaalDomein", ConnectionString);
         builder.UseSetting("Pseudonymisation:Key", TestPseudonymisationKey);
-        builder.UseSetting("Imports:StorageDirectory", Path.Combine(Path.GetTempPath(), "sociaaldomein-uploads-" + Guid.NewGuid().ToString("N")[..8]));
+        builder.UseSetting(ImportFileRetentionJob.LegacyDirectoryKey, LegacyUploadFolder);
+        builder.UseSetting("Imports:WatchdogSeconds", "1"); // an import whose process died shows as failed within a second
         builder.UseSetting("Api:Keys:0:Name", "bi-wethouder");
         builder.UseSetting("Api:Keys:0:Key", WethouderKey);
         builder.UseSetting("Api:Keys:0:Role", Roles.Wethouder);
