@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using SociaalDomein.Infrastructure.Persistence;
 using SociaalDomein.Infrastructure.Tests.Fixtures;
@@ -29,6 +30,38 @@ public class MigrationTests
             "DeficitComponents", "Scenarios", "Measures", "MeasureYears", "PrudenceMargins",
         ];
         Assert.All(expected, table => Assert.Contains(table, tables));
+    }
+
+    [Fact]
+    public async Task Upgrading_an_existing_database_removes_the_rejected_rows_kept_in_clear_and_fails_runs_whose_file_is_gone()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync("mig");
+        const string before = "20261123162101_StackingSnapshotImportsSeen";
+        await using var db = Context(connectionString);
+        await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(before);
+        var bsn = Imports.TestBsn.Number(90);
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand(
+            $$"""
+            INSERT INTO "ImportRuns" ("Id", "Kind", "FileName", "Sha256", "SizeBytes", "UploadedBy", "UploadedAt", "OnlyValidRows", "Status",
+                "RowsDone", "RowsRead", "RowsImported", "RowsRejected", "Duplicates", "Revoked", "Inserted", "Updated", "UnknownColumns")
+            VALUES (1, 1, 'oud.csv', '', 10, 'beheerder', now(), false, 5, 1, 1, 0, 1, 0, 0, 0, 0, '{}'),
+                   (2, 1, 'wacht.csv', '', 10, 'beheerder', now(), false, 1, 0, 0, 0, 0, 0, 0, 0, 0, '{}');
+            INSERT INTO "ImportRowErrors" ("ImportRunId", "Row", "Column", "Message", "RawRow")
+            VALUES (1, 2, 'wet', 'wet ''X'' is onbekend', '{{bsn}};D-1;8011AB;12;X');
+            """, connection);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await db.Database.MigrateAsync();
+
+        var errors = await db.ImportRowErrors.Select(e => new { e.Row, e.Column, e.MaskedRow }).ToListAsync();
+        var runs = await db.ImportRuns.OrderBy(r => r.Id).Select(r => new { r.Status, r.FileDeletedAt }).ToListAsync();
+        Assert.Equal((2, "wet", (string?)null), (errors.Single().Row, errors.Single().Column, errors.Single().MaskedRow));
+        Assert.All(runs, r => Assert.NotNull(r.FileDeletedAt));
+        Assert.Equal([Domain.Imports.ImportStatus.Rejected, Domain.Imports.ImportStatus.Failed], runs.Select(r => r.Status));
     }
 
     [Fact]

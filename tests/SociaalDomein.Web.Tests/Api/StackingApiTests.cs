@@ -179,6 +179,7 @@ public sealed class StackingApiTests(AppFactory app) : IClassFixture<AppFactory>
                 UploadedAt = DateTimeOffset.UtcNow, Status = ImportStatus.Succeeded, StartedAt = DateTimeOffset.UtcNow,
                 FinishedAt = DateTimeOffset.UtcNow,
             });
+            db.InputChanges.Add(new Infrastructure.Analysis.InputChange { ChangedAt = DateTimeOffset.UtcNow, What = "import" }); // as the import's commit does
             await db.SaveChangesAsync();
         }
 
