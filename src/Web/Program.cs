@@ -42,6 +42,7 @@ catch (StartupException ex)
 }
 
 builder.Services.AddSociaalDomeinAuthentication(builder.Configuration);
+builder.Services.AddSociaalDomeinOpenApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddTransient<MudBlazor.MudLocalizer, DutchMudLocalizer>(); // MudBlazor's button names in Dutch
@@ -67,6 +68,7 @@ app.MapPost("/account/logout", async (SignInManager<IdentityUser> signIn) =>
     return TypedResults.LocalRedirect("~/account/login");
 });
 app.MapApi();
+app.MapSociaalDomeinOpenApi();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthenticationSetup.Policies.Beheerder, "/hangfire",
     new DashboardOptions { Authorization = [], DashboardTitle = "SociaalDomein — achtergrondtaken", AppPath = "/beheer" });

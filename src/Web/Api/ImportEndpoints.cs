@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using System.ComponentModel;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using SociaalDomein.Domain.Audit;
 using SociaalDomein.Domain.Imports;
@@ -7,74 +10,146 @@ using SociaalDomein.Web.Auth;
 
 namespace SociaalDomein.Web.Api;
 
-/// <summary>Imports for scripts: upload a file (202 + id), follow its status, download its rejected rows. An upload and a
-/// download of rejected rows are in the audit log (the upload by <see cref="ImportService.StartAsync"/>, with the run).</summary>
+/// <summary>/api/imports (Beheerder, Contractmanager): upload a file (202 + id), follow its status, download its rejected
+/// rows (masked, docs/domain.md §10); the Beheerder alone downloads a kept original. Uploads and downloads are in the audit log (the upload by <see cref="ImportService.StartAsync"/>,
+/// with the run).</summary>
 public static class ImportEndpoints
 {
-    public sealed record ImportErrorDto(int Row, string Column, string Message);
+    private const int MaxErrorsShown = 1000;
+    private const int HistoryLength = 100;
 
+    [Description("Een afgekeurde rij: waar en waarom.")]
+    public sealed record ImportErrorDto(
+        [property: Description("Regelnummer in het bestand (de kopregel is regel 1).")] int Row,
+        [property: Description("Kolom met de fout.")] string Column,
+        [property: Description("Reden van afkeuring.")] string Message);
+
+    [Description("Status en verslag van een import.")]
     public sealed record ImportStatusDto(
-        long Id, string FileName, string Status, int RowsDone, int? RowsTotal, int RowsRead, int RowsImported, int RowsRejected,
-        int Duplicates, int Revoked, int Inserted, int Updated, IReadOnlyList<string> UnknownColumns, string? Message,
-        IReadOnlyList<ImportErrorDto> Errors);
+        [property: Description("Nummer van de import.")] long Id,
+        [property: Description("Naam van het ingelezen bestand.")] string FileName,
+        [property: Description("Queued (in de wachtrij), Running (bezig), Succeeded (gelukt), Failed (mislukt, niets ingelezen) of " +
+            "Rejected (afgekeurde rijen en niet gekozen voor alleen de goede rijen: niets ingelezen).")] string Status,
+        [property: Description("Rijen tot nu toe verwerkt.")] int RowsDone,
+        [property: Description("Aantal rijen in het bestand, zodra bekend.")] int? RowsTotal,
+        [property: Description("Rijen gelezen.")] int RowsRead,
+        [property: Description("Rijen ingelezen.")] int RowsImported,
+        [property: Description("Rijen afgekeurd.")] int RowsRejected,
+        [property: Description("Dubbele toewijzingen.")] int Duplicates,
+        [property: Description("Ingetrokken toewijzingen.")] int Revoked,
+        [property: Description("Nieuwe toewijzingen.")] int Inserted,
+        [property: Description("Bijgewerkte toewijzingen.")] int Updated,
+        [property: Description("Kolommen in het bestand die niet worden gebruikt.")] IReadOnlyList<string> UnknownColumns,
+        [property: Description("Toelichting bij een mislukte of afgekeurde import.")] string? Message,
+        [property: Description("Het oorspronkelijke bestand wordt nog (versleuteld) bewaard en kan door de beheerder worden gedownload.")] bool FileKept,
+        [property: Description("De afgekeurde rijen (hoogstens 1000; leeg in de lijst van imports).")] IReadOnlyList<ImportErrorDto> Errors);
 
-    public static RouteGroupBuilder MapImports(this RouteGroupBuilder api)
+    [Description("De import is aangenomen en staat in de wachtrij.")]
+    public sealed record ImportStartedDto([property: Description("Nummer van de import; volg hem met GET /api/imports/{id}.")] long Id);
+
+    /// <summary>The multipart form of an upload, bound field by field (the framework's complex form binding cannot bind a
+    /// record with a file).</summary>
+    public sealed record ToewijzingenUpload(
+        [property: FromForm(Name = "file"), Description("Het bronbestand met toewijzingen: CSV, Excel (.xlsx) of een iWmo/iJw 301-bericht.")] IFormFile? File,
+        [property: FromForm(Name = "onlyValidRows"), Description("true: lees de goede rijen in, ook als er rijen zijn afgekeurd. " +
+            "Standaard false: bij een afgekeurde rij wordt niets ingelezen.")] bool? OnlyValidRows);
+
+    public static RouteGroupBuilder MapImports(this IEndpointRouteBuilder api)
     {
-        var imports = api.MapGroup("/imports").RequireAuthorization(AuthenticationSetup.Policies.Importeren);
+        var imports = api.MapGroup("/imports")
+            .WithTags(ApiTags.Imports)
+            .RequireAuthorization(AuthenticationSetup.Policies.Importeren);
 
         // Only with an API key: a cookie-authenticated form post from another site must not start an import (CSRF);
         // people upload on the Imports page.
-        imports.MapPost("/toewijzingen", async Task<IResult> (IFormFile? file, [FromForm] bool? onlyValidRows, ImportService service,
-                HttpContext http, CancellationToken ct) =>
-            {
-                if (file is null || file.Length == 0)
-                {
-                    return TypedResults.Problem("Stuur het bestand mee in het formulierveld 'file'.", statusCode: StatusCodes.Status400BadRequest);
-                }
-
-                await using var stream = file.OpenReadStream();
-                var id = await service.StartAsync(stream, file.FileName, ImportKind.Toewijzingen, onlyValidRows ?? false,
-                    http.User.AuditName(), ct);
-                return TypedResults.Accepted($"/api/imports/{id}", new { id });
-            })
+        imports.MapPost("/toewijzingen", StartAsync)
+            .RequireAuthorization(AuthenticationSetup.Policies.ApiSleutel)
             .DisableAntiforgery()
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser()) // roles: the group's policy
             .WithMetadata(new RequestSizeLimitAttribute(ImportService.MaxUploadBytes))
-            .WithFormOptions(multipartBodyLengthLimit: ImportService.MaxUploadBytes);
+            .WithFormOptions(multipartBodyLengthLimit: ImportService.MaxUploadBytes)
+            .WithName("StartToewijzingenImport")
+            .WithSummary("Toewijzingen inlezen")
+            .WithDescription("Stuur het bronbestand als multipart/form-data in het veld file (hoogstens 1 GiB), optioneel met " +
+                "onlyValidRows=true. De import loopt op de achtergrond: het antwoord is 202 met het nummer van de import en een " +
+                "Location-header naar zijn status. Alleen met een API-sleutel, niet met een login. De upload komt in het auditlog.");
 
-        imports.MapGet("/{id:long}", async Task<IResult> (long id, ImportService service, CancellationToken ct) =>
-            await service.GetAsync(id, ct) is { } run
-                ? TypedResults.Ok(ToDto(run, await service.ErrorsAsync(id, 1000, ct)))
-                : TypedResults.Problem($"Import {id} bestaat niet.", statusCode: StatusCodes.Status404NotFound));
+        imports.MapGet("/{id:long}", GetAsync)
+            .WithName("GetImport")
+            .WithSummary("Status en verslag van een import")
+            .WithDescription($"Hoe ver de import is en, als hij klaar is, het verslag: gelezen, ingelezen, afgekeurd (rij, kolom, " +
+                $"reden; hoogstens {MaxErrorsShown} rijen), dubbel en ingetrokken. 404 als de import niet bestaat.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        imports.MapGet("/{id:long}/afgekeurde-rijen.csv", async Task<IResult> (long id, ImportService service, AuditLog audit, HttpContext http,
-                CancellationToken ct) =>
-            {
-                if (await service.GetAsync(id, ct) is not { } run)
-                {
-                    return TypedResults.Problem($"Import {id} bestaat niet.", statusCode: StatusCodes.Status404NotFound);
-                }
+        imports.MapGet("/{id:long}/afgekeurde-rijen.csv", RejectedRowsCsvAsync)
+            .WithName("GetImportRejectedRowsCsv")
+            .WithSummary("Afgekeurde rijen als CSV")
+            .WithDescription("De afgekeurde rijen van een import met hun reden, als CSV-bestand. De download komt in het auditlog. " +
+                "404 als de import niet bestaat.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-                var csv = await service.RejectedRowsCsvAsync(id, ct);
-                var fileName = $"afgekeurde-rijen-{Path.GetFileNameWithoutExtension(run.FileName)}.csv";
-                await audit.RecordAsync(http.User.AuditName(), AuditAction.Export, $"Afgekeurde rijen van import {id} ({run.FileName})",
-                    $"{fileName}, {(run.RowsRejected == 1 ? "1 rij" : $"{run.RowsRejected} rijen")}", ct);
-                return TypedResults.File(csv, "text/csv; charset=utf-8", fileName);
-            });
+        imports.MapGet("", HistoryAsync)
+            .WithName("GetImports")
+            .WithSummary("Laatste imports")
+            .WithDescription($"De laatste {HistoryLength} imports, nieuwste eerst, zonder de afgekeurde rijen.");
 
-        imports.MapGet("/{id:long}/origineel", async Task<IResult> (long id, ImportService service, HttpContext http, CancellationToken ct) =>
-                await service.OriginalAsync(id, http.User.AuditName(), ct) is { } original
-                    ? TypedResults.Stream(original.Content, "application/octet-stream", original.FileName)
-                    : TypedResults.Problem($"Van import {id} is geen bestand (meer) bewaard.", statusCode: StatusCodes.Status404NotFound))
-            .RequireAuthorization(AuthenticationSetup.Policies.Beheerder);
+        imports.MapGet("/{id:long}/origineel", OriginalAsync)
+            .RequireAuthorization(AuthenticationSetup.Policies.Beheerder)
+            .WithName("GetImportOriginal")
+            .WithSummary("Oorspronkelijk bestand van een import")
+            .WithDescription("Het geüploade bestand precies zoals het binnenkwam, zolang de bewaartermijn loopt (Imports:RetentionDays, " +
+                "standaard 30 dagen; het wordt versleuteld bewaard). Alleen voor de beheerder; de download komt in het auditlog. " +
+                "404 als de import niet bestaat of zijn bestand al is verwijderd.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        imports.MapGet("/", async (ImportService service, CancellationToken ct) =>
-            (await service.HistoryAsync(100, ct)).Select(r => ToDto(r, [])));
-
-        return api;
+        return imports;
     }
+
+    private static async Task<Results<Accepted<ImportStartedDto>, ValidationProblem>> StartAsync(
+        [AsParameters] ToewijzingenUpload upload, ImportService service, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (upload.File is not { Length: > 0 } file)
+        {
+            return ApiProblems.Invalid("file", "Geen bestand", "Stuur het bestand mee in het formulierveld 'file'.");
+        }
+
+        await using var stream = file.OpenReadStream();
+        var id = await service.StartAsync(stream, file.FileName, ImportKind.Toewijzingen, upload.OnlyValidRows ?? false, user.AuditName(), ct);
+        return TypedResults.Accepted($"{ApiEndpoints.Prefix}/imports/{id}", new ImportStartedDto(id));
+    }
+
+    private static async Task<Results<Ok<ImportStatusDto>, ProblemHttpResult>> GetAsync(
+        [Description("Nummer van de import.")] long id, ImportService service, CancellationToken ct) =>
+        await service.GetAsync(id, ct) is { } run
+            ? TypedResults.Ok(ToDto(run, await service.ErrorsAsync(id, MaxErrorsShown, ct)))
+            : ApiProblems.NotFound($"Import {id} bestaat niet.");
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RejectedRowsCsvAsync(
+        [Description("Nummer van de import.")] long id, ImportService service, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await service.GetAsync(id, ct) is not { } run)
+        {
+            return ApiProblems.NotFound($"Import {id} bestaat niet.");
+        }
+
+        var csv = await service.RejectedRowsCsvAsync(id, ct);
+        var fileName = $"afgekeurde-rijen-{Path.GetFileNameWithoutExtension(run.FileName)}.csv";
+        await audit.RecordAsync(user.AuditName(), AuditAction.Export, $"Afgekeurde rijen van import {id} ({run.FileName})",
+            $"{fileName}, {(run.RowsRejected == 1 ? "1 rij" : $"{run.RowsRejected} rijen")}", ct);
+        return TypedResults.File(csv, "text/csv; charset=utf-8", fileName);
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> OriginalAsync(
+        [Description("Nummer van de import.")] long id, ImportService service, ClaimsPrincipal user, CancellationToken ct) =>
+        await service.OriginalAsync(id, user.AuditName(), ct) is { } original
+            ? TypedResults.Stream(original.Content, "application/octet-stream", original.FileName)
+            : ApiProblems.NotFound($"Van import {id} is geen bestand (meer) bewaard.");
+
+    private static async Task<Ok<List<ImportStatusDto>>> HistoryAsync(ImportService service, CancellationToken ct) =>
+        TypedResults.Ok((await service.HistoryAsync(HistoryLength, ct)).Select(r => ToDto(r, [])).ToList());
 
     private static ImportStatusDto ToDto(ImportSummary r, IReadOnlyList<RowError> errors) => new(
         r.Id, r.FileName, r.Status.ToString(), r.RowsDone, r.RowsTotal, r.RowsRead, r.RowsImported, r.RowsRejected, r.Duplicates,
-        r.Revoked, r.Inserted, r.Updated, r.UnknownColumns, r.Message, errors.Select(e => new ImportErrorDto(e.Row, e.Column, e.Message)).ToList());
+        r.Revoked, r.Inserted, r.Updated, r.UnknownColumns, r.Message, r.FileKept, errors.Select(e => new ImportErrorDto(e.Row, e.Column, e.Message)).ToList());
 }

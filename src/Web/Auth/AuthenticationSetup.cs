@@ -10,17 +10,24 @@ public static class AuthenticationSetup
 {
     private const string Selector = "CookieOrApiKey";
 
+    public const string LoginCookieName = "SociaalDomein.Login";
+
     /// <summary>Policies named after the role(s) they admit.</summary>
     public static class Policies
     {
+        public const string AlleRollen = "AlleRollen"; // Wethouder, Controller, Contractmanager, Beheerder
         public const string Beheerder = Roles.Beheerder;
         public const string Financieel = "Financieel"; // Controller, Beheerder
         public const string Importeren = "Importeren"; // Beheerder, Contractmanager
+
+        /// <summary>Only a request with X-Api-Key, never the login cookie (roles: the other policy on the endpoint).</summary>
+        public const string ApiSleutel = "ApiSleutel";
     }
 
     /// <summary>Login cookie (ASP.NET Core Identity) for people, X-Api-Key for scripts and BI tools; every
     /// endpoint needs one of the two unless it says otherwise. Under /api a missing login answers 401 and a
-    /// missing role 403, instead of the redirect to the login page that a browser gets.</summary>
+    /// missing role 403, instead of the redirect to the login page that a browser gets; so does the OpenAPI document
+    /// under /openapi.</summary>
     public static IServiceCollection AddSociaalDomeinAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAuthentication(o =>
@@ -42,7 +49,7 @@ public static class AuthenticationSetup
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/geen-toegang";
-            o.Cookie.Name = "SociaalDomein.Login";
+            o.Cookie.Name = LoginCookieName;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
@@ -55,16 +62,18 @@ public static class AuthenticationSetup
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.AlleRollen, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.Beheerder, p => p.RequireRole(Roles.Beheerder))
             .AddPolicy(Policies.Financieel, p => p.RequireRole(Roles.Controller, Roles.Beheerder))
-            .AddPolicy(Policies.Importeren, p => p.RequireRole(Roles.Beheerder, Roles.Contractmanager));
+            .AddPolicy(Policies.Importeren, p => p.RequireRole(Roles.Beheerder, Roles.Contractmanager))
+            .AddPolicy(Policies.ApiSleutel, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         services.AddCascadingAuthenticationState();
         return services;
     }
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
         {
             context.Response.StatusCode = apiStatus;
         }

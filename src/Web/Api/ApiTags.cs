@@ -1,0 +1,24 @@
+namespace SociaalDomein.Web.Api;
+
+/// <summary>The groups of the API in the OpenAPI document and on the API-documentatie page, with their Dutch explanation.</summary>
+public static class ApiTags
+{
+    public const string Begroting = "Begroting";
+    public const string Scenarios = "Scenario's";
+    public const string Stapeling = "Stapeling";
+    public const string Wijken = "Wijken";
+    public const string Imports = "Imports";
+    public const string Accounts = "Accounts";
+    public const string Auditlog = "Auditlog";
+
+    public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
+    {
+        [Begroting] = "Begrote en werkelijke bedragen per product en domein, per jaar. Bedragen in euro's.",
+        [Scenarios] = "Het verwachte tekort per scenario per jaar.",
+        [Stapeling] = "Stapeling van voorzieningen per huishouden op een peildatum (Wmo, Jeugdwet, Participatiewet), als JSON of als Excel-werkmap.",
+        [Wijken] = "De wijkindeling: welke postcodes (4 cijfers) bij welke wijk horen.",
+        [Imports] = "Toewijzingen inlezen vanuit een bronbestand en het verslag van een import opvragen.",
+        [Accounts] = "De accounts van de applicatie met hun rollen.",
+        [Auditlog] = "Elke wijziging en elke export, met gebruiker en tijdstip. Er staan geen persoonsgegevens in.",
+    };
+}
