@@ -22,6 +22,7 @@ public sealed class ImportFiles(NpgsqlDataSource database, FileCipher cipher)
             """COPY "ImportFileChunks" ("ImportRunId", "Index", "Data") FROM STDIN (FORMAT BINARY)""", ct);
         var current = new byte[FileCipher.ChunkSize];
         var next = new byte[FileCipher.ChunkSize];
+        var sealedChunk = new byte[FileCipher.ChunkSize + FileCipher.Overhead];
         var currentLength = await upload.ReadAtLeastAsync(current, current.Length, throwOnEndOfStream: false, ct);
         long size = 0;
         for (var index = 0; ; index++)
@@ -35,7 +36,8 @@ public sealed class ImportFiles(NpgsqlDataSource database, FileCipher cipher)
             await copy.StartRowAsync(ct);
             await copy.WriteAsync(runId, NpgsqlDbType.Bigint, ct);
             await copy.WriteAsync(index, NpgsqlDbType.Integer, ct);
-            await copy.WriteAsync(cipher.Encrypt(runId, index, isLast, current.AsSpan(0, currentLength)), NpgsqlDbType.Bytea, ct);
+            var length = cipher.Encrypt(runId, index, isLast, current.AsSpan(0, currentLength), sealedChunk);
+            await copy.WriteAsync(new ArraySegment<byte>(sealedChunk, 0, length), NpgsqlDbType.Bytea, ct);
             if (isLast)
             {
                 break;
@@ -58,6 +60,7 @@ public sealed class ImportFiles(NpgsqlDataSource database, FileCipher cipher)
     {
         private readonly int _lastIndex = (int)Math.Max(0, (size - 1) / FileCipher.ChunkSize);
         private readonly byte[] _plain = new byte[FileCipher.ChunkSize];
+        private readonly byte[] _sealed = new byte[FileCipher.ChunkSize + FileCipher.Overhead];
         private NpgsqlConnection? _connection;
         private int _chunkIndex = -1;
         private int _chunkLength;
@@ -109,9 +112,16 @@ public sealed class ImportFiles(NpgsqlDataSource database, FileCipher cipher)
                 """SELECT "Data" FROM "ImportFileChunks" WHERE "ImportRunId" = @run AND "Index" = @index""", _connection);
             command.Parameters.AddWithValue("run", runId);
             command.Parameters.AddWithValue("index", index);
-            var sealedChunk = command.ExecuteScalar() as byte[]
-                ?? throw new FileNotFoundException($"Het bewaarde bestand van import {runId} is er niet (meer).");
-            _chunkLength = cipher.Decrypt(runId, index, index == _lastIndex, sealedChunk, _plain);
+            // Into a buffer of the stream's own: a new megabyte per chunk would make the garbage collector sweep the
+            // whole heap (the import's identity dictionary included) every few chunks.
+            using var reader = command.ExecuteReader(System.Data.CommandBehavior.SequentialAccess);
+            if (!reader.Read())
+            {
+                throw new FileNotFoundException($"Het bewaarde bestand van import {runId} is er niet (meer).");
+            }
+
+            var length = (int)reader.GetBytes(0, 0, _sealed, 0, _sealed.Length);
+            _chunkLength = cipher.Decrypt(runId, index, index == _lastIndex, _sealed.AsSpan(0, length), _plain);
             _chunkIndex = index;
         }
 
@@ -135,6 +145,7 @@ public sealed class ImportFiles(NpgsqlDataSource database, FileCipher cipher)
             {
                 _connection?.Dispose();
                 Array.Clear(_plain);
+                Array.Clear(_sealed);
             }
 
             base.Dispose(disposing);

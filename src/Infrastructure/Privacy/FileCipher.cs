@@ -32,14 +32,23 @@ public sealed class FileCipher
         _key = (byte[])key.Clone();
     }
 
-    /// <summary>Encrypts one chunk of file <paramref name="fileId"/>.</summary>
+    /// <summary>Encrypts one chunk of file <paramref name="fileId"/> into <paramref name="sealedChunk"/> (at least
+    /// <see cref="Overhead"/> bytes longer than the plain text); returns the sealed length. Buffers are the caller's, so
+    /// a file of any size allocates nothing per chunk.</summary>
+    public int Encrypt(long fileId, int index, bool isLast, ReadOnlySpan<byte> plain, Span<byte> sealedChunk)
+    {
+        var nonce = sealedChunk[..NonceSize];
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_key, TagSize);
+        aes.Encrypt(nonce, plain, sealedChunk.Slice(Overhead, plain.Length), sealedChunk.Slice(NonceSize, TagSize), AssociatedData(fileId, index, isLast));
+        return Overhead + plain.Length;
+    }
+
+    /// <summary>Encrypts one chunk into a new array.</summary>
     public byte[] Encrypt(long fileId, int index, bool isLast, ReadOnlySpan<byte> plain)
     {
         var sealedChunk = new byte[Overhead + plain.Length];
-        var nonce = sealedChunk.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_key, TagSize);
-        aes.Encrypt(nonce, plain, sealedChunk.AsSpan(Overhead), sealedChunk.AsSpan(NonceSize, TagSize), AssociatedData(fileId, index, isLast));
+        Encrypt(fileId, index, isLast, plain, sealedChunk);
         return sealedChunk;
     }
 

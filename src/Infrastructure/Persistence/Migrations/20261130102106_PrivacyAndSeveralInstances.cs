@@ -53,6 +53,9 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            // Ciphertext does not compress: store the chunks out of line without PostgreSQL trying (and failing) to.
+            migrationBuilder.Sql("""ALTER TABLE "ImportFileChunks" ALTER COLUMN "Data" SET STORAGE EXTERNAL;""");
+
             migrationBuilder.CreateTable(
                 name: "InputChanges",
                 columns: table => new
