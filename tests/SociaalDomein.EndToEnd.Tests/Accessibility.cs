@@ -57,7 +57,8 @@ public static class Accessibility
     /// <c>[data-testid=interactief]</c>); the server-rendered account pages are once loaded.</summary>
     public static async Task WaitUntilInteractiveAsync(IPage page)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // The document itself, not the load event: after a form post Playwright may never report "load" for the page.
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
         if (await page.Locator(".mud-layout").CountAsync() > 0)
         {
             await page.Locator("[data-testid=interactief]").WaitForAsync(new() { State = WaitForSelectorState.Attached });

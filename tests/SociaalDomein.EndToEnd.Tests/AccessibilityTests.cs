@@ -137,6 +137,28 @@ public sealed class AccessibilityTests(AccessibilityFixture browser) : IClassFix
         await Accessibility.AssertNoViolationsAsync(shared, context);
     }
 
+    /// <summary>The check itself: on a page with known violations it fails, and its message names the rules, the
+    /// selectors and the HTML to fix (so the passing tests above are not passing because axe ran no rules).</summary>
+    [Fact]
+    public async Task The_check_fails_on_violations_and_says_what_to_fix()
+    {
+        var page = await browser.PageAsAsync(Anoniem);
+        await page.SetContentAsync("""
+            <!DOCTYPE html><html lang="nl"><head><title>Proef</title></head><body><main>
+            <h1>Proef</h1><p style="color:#aaa;background:#fff">Lichtgrijze tekst</p><button id="leeg"></button>
+            </main></body></html>
+            """);
+
+        var failure = await Assert.ThrowsAsync<Xunit.Sdk.FailException>(() => Accessibility.AssertNoViolationsAsync(page, "proefpagina"));
+
+        Assert.Contains("2 WCAG 2.1 AA-overtreding(en) op 'proefpagina'", failure.Message);
+        Assert.Contains("[color-contrast] (serious)", failure.Message);
+        Assert.Contains("[button-name] (critical)", failure.Message);
+        Assert.Contains("#leeg", failure.Message);
+        Assert.Contains("<button id=\"leeg\"></button>", failure.Message);
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task The_login_page_with_its_validation_and_error_messages_meets_WCAG_21_AA()
     {
