@@ -111,6 +111,10 @@ public sealed class AccessibilityTests(AccessibilityFixture browser) : IClassFix
     [InlineData("/imports", Roles.Contractmanager, "Imports")]
     [InlineData("/imports", Roles.Beheerder, "Imports")]
     [InlineData("/beheer", Roles.Beheerder, "Beheer")]
+    [InlineData("/api-documentatie", Roles.Wethouder, "API-documentatie")]
+    [InlineData("/api-documentatie", Roles.Controller, "API-documentatie")]
+    [InlineData("/api-documentatie", Roles.Contractmanager, "API-documentatie")]
+    [InlineData("/api-documentatie", Roles.Beheerder, "API-documentatie")]
     public async Task The_page_meets_WCAG_21_AA_for_the_role(string route, string? role, string heading)
     {
         var context = $"{route} als {role ?? "anoniem"}";
