@@ -211,17 +211,41 @@ public sealed class AccessibilityTests(AccessibilityFixture browser) : IClassFix
         await page.GotoAsync("/imports");
         await ExpectLoadedAsync(page, "Imports");
 
-        await ImportAndStackingTests.UploadAsync(page, "afgekeurd-a11y.csv", RejectedFile().Bytes());
+        var original = RejectedFile().Bytes();
+        await ImportAndStackingTests.UploadAsync(page, "afgekeurd-a11y.csv", original);
 
         var report = page.GetByTestId("importverslag");
         await Expect(report.GetByTestId("importstatus")).ToHaveTextAsync("Afgekeurd", new() { Timeout = 20_000 });
         await Expect(report.GetByRole(AriaRole.Table, new() { Name = "Afgekeurde rijen" })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page, "Imports, verslag van een afgekeurd bestand");
 
+        await Expect(report.GetByTestId("origineel")).ToContainTextAsync("versleuteld bewaard tot");
+        await Expect(report.GetByRole(AriaRole.Link, new() { Name = "Downloaden" })).ToHaveCountAsync(0); // the original is for the beheerder only
+
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Soort gegevens" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Listbox)).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page, "Imports, keuzelijst Soort gegevens open");
         await page.Context.CloseAsync();
+
+        // The beheerder opens the same report from the history and downloads the kept original, byte for byte.
+        var beheerder = await browser.PageAsAsync(Roles.Beheerder);
+        await beheerder.GotoAsync("/imports");
+        await ExpectLoadedAsync(beheerder, "Imports");
+        await beheerder.GetByRole(AriaRole.Row).Filter(new() { HasText = "afgekeurd-a11y.csv" }).First
+            .GetByRole(AriaRole.Button, new() { Name = "Verslag" }).ClickAsync();
+        var download = beheerder.GetByTestId("importverslag").GetByRole(AriaRole.Link, new() { Name = "Downloaden" });
+        await Expect(download).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(beheerder, "Imports, verslag met het bewaarde bestand voor de beheerder");
+        var file = await beheerder.RunAndWaitForDownloadAsync(() => download.ClickAsync());
+        await using (var content = await file.CreateReadStreamAsync())
+        {
+            var bytes = new MemoryStream();
+            await content.CopyToAsync(bytes);
+            Assert.Equal(original, bytes.ToArray());
+        }
+
+        Assert.Equal("afgekeurd-a11y.csv", file.SuggestedFilename);
+        await beheerder.Context.CloseAsync();
     }
 
     [Fact]
