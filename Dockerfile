@@ -13,7 +13,6 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
-RUN mkdir -p /data/imports && chown app /data/imports
 ENV ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
 USER app

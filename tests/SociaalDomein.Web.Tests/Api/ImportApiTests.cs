@@ -28,26 +28,6 @@ public sealed class ImportApiTests(AppFactory app)
         $"{TestBsn.Number(7)};{dossier};8011 AB;3;Wmo;02A06;75750001;ZIN;{start};1.200,00\n" +
         $"{TestBsn.Number(8)};{dossier}-2;8011 AB;3;Jeugdwet;45A12;75750002;PGB;{start};800,00";
 
-    private async Task<JsonElement> WaitUntilFinishedAsync(HttpClient client, long id)
-    {
-        var status = default(JsonElement);
-        for (var attempt = 0; attempt < 240; attempt++)
-        {
-            status = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
-            if (status.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Rejected")
-            {
-                return status;
-            }
-
-            await Task.Delay(250);
-        }
-
-        var jobs = app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
-        var failed = string.Join(" | ", jobs.FailedJobs(0, 10).Select(j => $"{j.Value.Job?.Type.Name}: {j.Value.ExceptionMessage}"));
-        throw new TimeoutException($"Import {id} is na 60 seconden niet klaar: {status}. Hangfire: {jobs.EnqueuedCount("default")} in de wachtrij, " +
-            $"{jobs.ProcessingCount()} bezig, {jobs.SucceededListCount()} geslaagd, mislukt: {failed}");
-    }
-
     [Fact]
     public async Task An_uploaded_file_is_imported_in_the_background_and_its_report_is_available()
     {
@@ -56,7 +36,7 @@ public sealed class ImportApiTests(AppFactory app)
         var response = await client.PostAsync("/api/imports/toewijzingen", Upload(Csv("API-1", "01-02-2019")));
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-        var report = await WaitUntilFinishedAsync(client, id);
+        var report = await ImportUploads.WaitUntilFinishedAsync(client, id);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal($"/api/imports/{id}", response.Headers.Location!.OriginalString);
@@ -73,7 +53,7 @@ public sealed class ImportApiTests(AppFactory app)
         var client = app.Client(AppFactory.BeheerderKey);
 
         var response = await client.PostAsync("/api/imports/toewijzingen", Upload(Csv("API-2", "31-02-2019")));
-        var report = await WaitUntilFinishedAsync(client, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
+        var report = await ImportUploads.WaitUntilFinishedAsync(client, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
 
         Assert.Equal("Rejected", report.GetProperty("status").GetString());
         Assert.Equal(0, report.GetProperty("rowsImported").GetInt32());
@@ -91,7 +71,7 @@ public sealed class ImportApiTests(AppFactory app)
 
         var response = await client.PostAsync("/api/imports/toewijzingen", form);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-        await WaitUntilFinishedAsync(client, id);
+        await ImportUploads.WaitUntilFinishedAsync(client, id);
         var download = await client.GetAsync($"/api/imports/{id}/afgekeurde-rijen.csv");
 
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
