@@ -35,7 +35,8 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> contexts, Impo
         var run = new ImportRun
         {
             Kind = kind,
-            FileName = Path.GetFileName(fileName),
+            // A file can be named after the person it is about ("toewijzing-123456782.xml"): the name is kept without it.
+            FileName = Domain.Audit.AuditText.WithoutPersonalData(Path.GetFileName(fileName)),
             Sha256 = "",
             UploadedBy = user,
             UploadedAt = clock.GetUtcNow(),
