@@ -49,8 +49,10 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
             }
             catch (Exception ex)
             {
-                // The type only: an exception's message can quote a value from the file (a parser's, a database's).
-                logger.LogError("Import {Id} mislukt: {Error}", importRunId, ex.GetType().FullName);
+                // Type, SQLSTATE and stack trace, never the message: a parser's or PostgreSQL's message can quote a value
+                // from the file (docs/domain.md §10).
+                logger.LogError("Import {Id} mislukt: {Error} {SqlState}\n{StackTrace}", importRunId, ex.GetType().FullName,
+                    (ex as PostgresException ?? ex.InnerException as PostgresException)?.SqlState, ex.StackTrace);
                 await FinishAsync(importRunId, ImportStatus.Failed,
                     $"De import is afgebroken door een fout ({ex.GetType().Name}); er is niets ingelezen. Start de import opnieuw; " +
                     "blijft het misgaan, geef dan het importnummer door aan de beheerder.", CancellationToken.None);
