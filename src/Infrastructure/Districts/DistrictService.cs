@@ -1,4 +1,5 @@
 using System.Text;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using SociaalDomein.Domain.Audit;
 using SociaalDomein.Domain.Districts;
@@ -20,10 +21,11 @@ public sealed record DistrictChange(bool Succeeded, string? Problem = null, IRea
 /// The mapping from 4-digit postcode to district (stadsdeel / wijk), edited by the beheerder one postcode at a time
 /// or replaced whole from a CSV file (<c>postcode;wijk</c>). Stored stacking results depend on it: a change is recorded
 /// as an input change (<see cref="Analysis.InputChanges"/>) in its own transaction, so every result computed from the
-/// old mapping is stale from the commit on, even one that is stored later. Every change is in the audit log, written
+/// old mapping is stale from the commit on, even one that is stored later, and the recompute job is queued so the pages
+/// have fresh results again without waiting. Every change is in the audit log, written
 /// in the same transaction as the change: both are kept or neither is.
 /// </summary>
-public sealed class DistrictService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+public sealed class DistrictService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, IBackgroundJobClient jobs)
 {
     /// <summary>The stored spelling of a district name (case-insensitive), or null when there is no such district.</summary>
     public async Task<string?> FindAsync(string name, CancellationToken ct = default)
@@ -101,6 +103,7 @@ public sealed class DistrictService(IDbContextFactory<AppDbContext> contexts, Ti
         await db.SaveChangesAsync(ct);
         await DropEmptyDistrictsAsync(db, ct);
         await transaction.CommitAsync(ct);
+        jobs.Enqueue<Stacking.StackingRecomputeJob>(job => job.RunAsync(null, CancellationToken.None));
         return DistrictChange.Done;
     }
 
@@ -141,6 +144,7 @@ public sealed class DistrictService(IDbContextFactory<AppDbContext> contexts, Ti
         await db.SaveChangesAsync(ct);
         await DropEmptyDistrictsAsync(db, ct);
         await transaction.CommitAsync(ct);
+        jobs.Enqueue<Stacking.StackingRecomputeJob>(job => job.RunAsync(null, CancellationToken.None));
         return DistrictChange.Done;
     }
 

@@ -1,8 +1,4 @@
-using Hangfire;
-using Hangfire.Common;
-using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Npgsql;
 using SociaalDomein.Domain.Audit;
 using SociaalDomein.Domain.Imports;
@@ -121,7 +117,7 @@ public sealed class AuditLogTests(DatabaseFixture fixture) : IClassFixture<Datab
     public async Task Starting_an_import_records_who_uploaded_which_file_with_the_run()
     {
         await fixture.ResetAsync();
-        var service = new ImportService(fixture.ContextFactory, TestImportFiles.Create(fixture.ConnectionString), new NoJobs(), new FixedClock(Start));
+        var service = new ImportService(fixture.ContextFactory, TestImportFiles.Create(fixture.ConnectionString), new RecordingJobClient(), new FixedClock(Start));
 
         var id = await service.StartAsync(new MemoryStream("bsn;dossiernummer\n"u8.ToArray()), "toewijzingen-2018.csv", ImportKind.Toewijzingen,
             onlyValidRows: true, "contractmanager@gemeente.nl");
@@ -137,12 +133,5 @@ public sealed class AuditLogTests(DatabaseFixture fixture) : IClassFixture<Datab
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private sealed class NoJobs : IBackgroundJobClient
-    {
-        public string Create(Job job, IState state) => "1";
-
-        public bool ChangeState(string jobId, IState state, string expectedState) => true;
     }
 }

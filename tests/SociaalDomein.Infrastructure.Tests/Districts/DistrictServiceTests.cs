@@ -10,7 +10,9 @@ namespace SociaalDomein.Infrastructure.Tests.Districts;
 
 public sealed class DistrictServiceTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
-    private DistrictService Service => new(fixture.ContextFactory, TimeProvider.System);
+    private readonly RecordingJobClient _jobs = new();
+
+    private DistrictService Service => new(fixture.ContextFactory, TimeProvider.System, _jobs);
 
     private const string User = "beheerder@test.local";
 
@@ -101,6 +103,7 @@ public sealed class DistrictServiceTests(DatabaseFixture fixture) : IClassFixtur
         Assert.Equal(["", "Stad"], await fixture.QueryAsync(db => db.StackingSnapshots.Select(s => s.District).OrderBy(d => d).ToListAsync()));
         Assert.Equal(["wijkindeling uit nieuw.csv", "wijkindeling: postcode 8011"],
             await fixture.QueryAsync(db => db.InputChanges.Select(c => c.What).OrderBy(w => w).ToListAsync()));
+        Assert.Equal(["StackingRecomputeJob", "StackingRecomputeJob"], _jobs.Enqueued.Select(j => j.Type.Name)); // fresh results without waiting
     }
 
     [Theory]

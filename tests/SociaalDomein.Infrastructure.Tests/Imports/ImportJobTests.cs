@@ -1,8 +1,4 @@
-using Hangfire;
-using Hangfire.Common;
-using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using SociaalDomein.Domain.Imports;
@@ -301,19 +297,5 @@ public sealed class ImportJobTests(DatabaseFixture fixture) : IClassFixture<Data
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>Records what would go to Hangfire; the tests run jobs themselves.</summary>
-    private sealed class RecordingJobClient : IBackgroundJobClient
-    {
-        public List<Job> Enqueued { get; } = [];
-
-        public string Create(Job job, IState state)
-        {
-            Enqueued.Add(job);
-            return Enqueued.Count.ToString();
-        }
-
-        public bool ChangeState(string jobId, IState state, string expectedState) => true;
     }
 }

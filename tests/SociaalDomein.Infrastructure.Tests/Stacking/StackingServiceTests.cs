@@ -330,7 +330,7 @@ public class StackingServiceTests(DatabaseFixture fixture, ITestOutputHelper out
         // The race, one step at a time: an analysis reads its data with the old mapping (8011 in Noord) ...
         var (stale, version) = await service.ComputeWithVersionAsync(date, null, "Noord", CancellationToken.None);
         // ... meanwhile the beheerder moves 8011 to Oost, and that commits ...
-        var change = await new DistrictService(fixture.ContextFactory, TimeProvider.System).AssignAsync("8011", "Oost", "Noord", "beheerder@test");
+        var change = await new DistrictService(fixture.ContextFactory, TimeProvider.System, new RecordingJobClient()).AssignAsync("8011", "Oost", "Noord", "beheerder@test");
         // ... and only then does the analysis store what it computed.
         await service.StoreAsync(stale, null, "Noord", version, DateTimeOffset.UtcNow, CancellationToken.None);
 

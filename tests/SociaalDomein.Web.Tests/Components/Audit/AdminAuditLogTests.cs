@@ -26,6 +26,7 @@ public sealed class AdminAuditLogTests : MudBunitContext, IClassFixture<Database
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<AuditLog>();
         Services.AddSingleton<UserDirectory>();
+        Services.AddSingleton<Hangfire.IBackgroundJobClient, RecordingJobClient>();
         Services.AddSingleton<DistrictService>();
     }
 
