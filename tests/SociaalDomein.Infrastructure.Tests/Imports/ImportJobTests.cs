@@ -258,13 +258,7 @@ public sealed class ImportJobTests(DatabaseFixture fixture) : IClassFixture<Data
             "loopt.csv", ImportKind.Toewijzingen, false, "beheerder@test");
 
         // Hold the lock that serialises imports, so the job is claimed and running but cannot finish yet.
-        await using var blocker = new NpgsqlConnection(fixture.ConnectionString);
-        await blocker.OpenAsync();
-        var hold = await blocker.BeginTransactionAsync();
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({ImportLocks.Serial})", blocker, hold))
-        {
-            await take.ExecuteNonQueryAsync();
-        }
+        await using var hold = await HeldImportLock.TakeAsync(fixture.ConnectionString);
 
         var running = job.RunAsync(id, CancellationToken.None);
         await WaitForStatusAsync(service, id, ImportStatus.Running);
@@ -272,7 +266,7 @@ public sealed class ImportJobTests(DatabaseFixture fixture) : IClassFixture<Data
         Assert.Equal(0, await Watchdog().CheckAsync(CancellationToken.None));
         Assert.Equal(ImportStatus.Running, (await service.GetAsync(id))!.Status);
 
-        await hold.RollbackAsync();
+        await hold.ReleaseAsync();
         await running;
         Assert.Equal(ImportStatus.Succeeded, (await service.GetAsync(id))!.Status);
         Assert.Equal(1, await AssignmentCountAsync());

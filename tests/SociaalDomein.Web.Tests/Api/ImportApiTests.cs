@@ -12,17 +12,6 @@ namespace SociaalDomein.Web.Tests.Api;
 [Collection(AppCollection.Name)]
 public sealed class ImportApiTests(AppFactory app)
 {
-    private static MultipartFormDataContent Upload(string csv, bool? onlyValidRows = null)
-    {
-        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "export.csv" } };
-        if (onlyValidRows is { } only)
-        {
-            form.Add(new StringContent(only ? "true" : "false"), "onlyValidRows");
-        }
-
-        return form;
-    }
-
     private static string Csv(string dossier, string start) =>
         "bsn;dossiernummer;postcode;huisnummer;wet;productcode;aanbieder_agb;leveringsvorm;ingangsdatum;budget\n" +
         $"{TestBsn.Number(7)};{dossier};8011 AB;3;Wmo;02A06;75750001;ZIN;{start};1.200,00\n" +
@@ -33,7 +22,7 @@ public sealed class ImportApiTests(AppFactory app)
     {
         var client = app.Client(AppFactory.BeheerderKey);
 
-        var response = await client.PostAsync("/api/imports/toewijzingen", Upload(Csv("API-1", "01-02-2019")));
+        var response = await client.PostAsync("/api/imports/toewijzingen", ImportUploads.Form(Csv("API-1", "01-02-2019")));
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         var report = await ImportUploads.WaitUntilFinishedAsync(client, id);
@@ -52,7 +41,7 @@ public sealed class ImportApiTests(AppFactory app)
     {
         var client = app.Client(AppFactory.BeheerderKey);
 
-        var response = await client.PostAsync("/api/imports/toewijzingen", Upload(Csv("API-2", "31-02-2019")));
+        var response = await client.PostAsync("/api/imports/toewijzingen", ImportUploads.Form(Csv("API-2", "31-02-2019")));
         var report = await ImportUploads.WaitUntilFinishedAsync(client, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
 
         Assert.Equal("Rejected", report.GetProperty("status").GetString());
@@ -90,9 +79,9 @@ public sealed class ImportApiTests(AppFactory app)
         var browser = app.Client();
         await app.LoginAsync(browser, "beheerder@demo.local", DemoAccounts.Password);
 
-        var withCookie = await browser.PostAsync("/api/imports/toewijzingen", Upload(Csv("API-3", "01-02-2019")));
-        var asWethouder = await app.Client(AppFactory.WethouderKey).PostAsync("/api/imports/toewijzingen", Upload(Csv("API-3", "01-02-2019")));
-        var anonymous = await app.Client().PostAsync("/api/imports/toewijzingen", Upload(Csv("API-3", "01-02-2019")));
+        var withCookie = await browser.PostAsync("/api/imports/toewijzingen", ImportUploads.Form(Csv("API-3", "01-02-2019")));
+        var asWethouder = await app.Client(AppFactory.WethouderKey).PostAsync("/api/imports/toewijzingen", ImportUploads.Form(Csv("API-3", "01-02-2019")));
+        var anonymous = await app.Client().PostAsync("/api/imports/toewijzingen", ImportUploads.Form(Csv("API-3", "01-02-2019")));
 
         Assert.Equal(HttpStatusCode.Unauthorized, withCookie.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, asWethouder.StatusCode);

@@ -8,14 +8,21 @@ namespace SociaalDomein.Web.Tests.Fixtures;
 /// <summary>Uploading a toewijzingen file through the API and waiting for its run, as a script would.</summary>
 public static class ImportUploads
 {
+    /// <summary>The multipart form of an upload; <paramref name="onlyValidRows"/> null leaves the field out.</summary>
+    public static MultipartFormDataContent Form(string csv, bool? onlyValidRows = null, string fileName = "export.csv")
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", fileName } };
+        if (onlyValidRows is { } only)
+        {
+            form.Add(new StringContent(only ? "true" : "false"), "onlyValidRows");
+        }
+
+        return form;
+    }
+
     public static async Task<long> UploadAsync(HttpClient client, string csv, bool onlyValidRows = false, string fileName = "export.csv")
     {
-        var form = new MultipartFormDataContent
-        {
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", fileName },
-            { new StringContent(onlyValidRows ? "true" : "false"), "onlyValidRows" },
-        };
-        var response = await client.PostAsync("/api/imports/toewijzingen", form);
+        var response = await client.PostAsync("/api/imports/toewijzingen", Form(csv, onlyValidRows, fileName));
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }

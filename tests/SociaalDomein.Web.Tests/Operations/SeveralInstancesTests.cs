@@ -14,24 +14,13 @@ public sealed class SecondInstance(string connectionString) : AppFactory(connect
 /// <summary>
 /// Two app instances on one database, as behind a load balancer: instance A is a separate process that imports a file,
 /// instance B runs in this process. To catch the import in the act, the test holds the lock that serialises imports
-/// (<see cref="ImportLocks.Serial"/>): A's job has claimed the run and waits, alive, until the test lets go.
+/// (<see cref="HeldImportLock"/>): A's job has claimed the run and waits, alive, until the test lets go.
 /// </summary>
 public sealed class SeveralInstancesTests
 {
     private static string Csv(string dossier) =>
         "bsn;dossiernummer;postcode;huisnummer;wet;productcode;aanbieder_agb;leveringsvorm;ingangsdatum;budget\n" +
         $"{TestBsn.Number(71)};{dossier};8011 AB;3;Wmo;02A06;75750001;ZIN;01-02-2019;1.200,00";
-
-    /// <summary>Takes the import lock in a transaction of the test's own; rolling it back lets imports go on.</summary>
-    private static async Task<(NpgsqlConnection Connection, NpgsqlTransaction Hold)> HoldImportsAsync(string connectionString)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        var hold = await connection.BeginTransactionAsync();
-        await using var take = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({ImportLocks.Serial})", connection, hold);
-        await take.ExecuteNonQueryAsync();
-        return (connection, hold);
-    }
 
     private static async Task<long> LoadedAsync(string connectionString, long run)
     {
@@ -45,8 +34,7 @@ public sealed class SeveralInstancesTests
     {
         var database = await PostgresServer.CreateDatabaseAsync("twee");
         await using var a = await AppProcess.StartAsync(database);
-        var (blocker, hold) = await HoldImportsAsync(database);
-        await using var _ = blocker;
+        await using var hold = await HeldImportLock.TakeAsync(database);
         var id = await ImportUploads.UploadAsync(a.Client(AppFactory.BeheerderKey), Csv("TWEE-1"));
         await ImportUploads.WaitForAsync(a.Client(AppFactory.BeheerderKey), id, "Running");
 
@@ -56,7 +44,7 @@ public sealed class SeveralInstancesTests
 
         Assert.Equal(0, failedByB);
         Assert.Equal("Running", await ImportUploads.StatusAsync(b.Client(AppFactory.BeheerderKey), id));
-        await hold.RollbackAsync();
+        await hold.ReleaseAsync();
         var report = await ImportUploads.WaitUntilFinishedAsync(b.Client(AppFactory.BeheerderKey), id);
         Assert.Equal("Succeeded", report.GetProperty("status").GetString());
         Assert.Equal(1L, await LoadedAsync(database, id));
@@ -67,8 +55,7 @@ public sealed class SeveralInstancesTests
     {
         var database = await PostgresServer.CreateDatabaseAsync("twee");
         await using var a = await AppProcess.StartAsync(database);
-        var (blocker, hold) = await HoldImportsAsync(database);
-        await using var _ = blocker;
+        await using var hold = await HeldImportLock.TakeAsync(database);
         var id = await ImportUploads.UploadAsync(a.Client(AppFactory.BeheerderKey), Csv("TWEE-2"));
         await ImportUploads.WaitForAsync(a.Client(AppFactory.BeheerderKey), id, "Running");
         await using var b = new SecondInstance(database);
@@ -81,7 +68,7 @@ public sealed class SeveralInstancesTests
         Assert.Equal("Failed", report.GetProperty("status").GetString());
         Assert.Equal(ImportWatchdog.InterruptedMessage, report.GetProperty("message").GetString());
         Assert.Equal(HttpStatusCode.OK, (await b.Client().GetAsync("/health")).StatusCode);
-        await hold.RollbackAsync();
+        await hold.ReleaseAsync();
         Assert.Equal(0L, await LoadedAsync(database, id));
     }
 }
