@@ -101,6 +101,9 @@ public static class DependencyInjection
         services.AddSingleton<Districts.DistrictService>();
         services.AddSingleton<BudgetService>();
         services.AddSingleton<ScenarioService>();
+        services.AddSingleton<Scenarios.ScenarioFigureStore>().AddTransient<Scenarios.ScenarioRecomputeJob>();
+        services.AddSingleton<Scenarios.MeasureService>();
+        services.AddSingleton<Forecasts.DeficitComponentService>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton(Stacking.StackingSettings.From(builder.Configuration));
         services.AddSingleton<Stacking.StackingService>().AddTransient<Stacking.StackingRecomputeJob>();

@@ -20,6 +20,23 @@ public enum AuditAction
 
     /// <summary>Kept upload files reached the end of their retention period and were deleted.</summary>
     ImportFilesDeleted = 6,
+
+    /// <summary>A deficit component, a prudence margin or an indicative target path of the prognosis was changed or added.</summary>
+    PrognosisChanged = 7,
+
+    MeasureAdded = 8,
+    MeasureChanged = 9,
+
+    /// <summary>A measure was withdrawn (it keeps its history) or put back.</summary>
+    MeasureRetired = 10,
+    MeasureRestored = 11,
+
+    /// <summary>A realised yield for a quarter was recorded or corrected.</summary>
+    RealisationRecorded = 12,
+
+    /// <summary>A custom scenario (eigen scenario) was saved under a name, or removed.</summary>
+    CustomScenarioSaved = 13,
+    CustomScenarioDeleted = 14,
 }
 
 public static class AuditActions
@@ -32,6 +49,14 @@ public static class AuditActions
         AuditAction.DistrictsReplaced => "Wijkindeling vervangen",
         AuditAction.StackingRecomputeRequested => "Herberekening stapeling aangevraagd",
         AuditAction.ImportFilesDeleted => "Importbestanden verwijderd",
+        AuditAction.PrognosisChanged => "Prognose gewijzigd",
+        AuditAction.MeasureAdded => "Maatregel toegevoegd",
+        AuditAction.MeasureChanged => "Maatregel gewijzigd",
+        AuditAction.MeasureRetired => "Maatregel ingetrokken",
+        AuditAction.MeasureRestored => "Maatregel teruggezet",
+        AuditAction.RealisationRecorded => "Realisatie vastgelegd",
+        AuditAction.CustomScenarioSaved => "Eigen scenario opgeslagen",
+        AuditAction.CustomScenarioDeleted => "Eigen scenario verwijderd",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -5,9 +5,11 @@ using SociaalDomein.Infrastructure.Persistence;
 namespace SociaalDomein.Infrastructure.Audit;
 
 /// <summary>Which entries to list: <see cref="User"/> is part of the user name (case-insensitive); the period runs from
-/// <see cref="From"/> (inclusive) to <see cref="Until"/> (exclusive); <see cref="Page"/> counts from 1.</summary>
+/// <see cref="From"/> (inclusive) to <see cref="Until"/> (exclusive); <see cref="SubjectPrefix"/> picks the entries about one
+/// thing ("Maatregel W1:"); <see cref="Page"/> counts from 1.</summary>
 public sealed record AuditQuery(
-    string? User = null, AuditAction? Action = null, DateTimeOffset? From = null, DateTimeOffset? Until = null, int Page = 1, int PageSize = 50);
+    string? User = null, AuditAction? Action = null, DateTimeOffset? From = null, DateTimeOffset? Until = null, int Page = 1, int PageSize = 50,
+    string? SubjectPrefix = null);
 
 public sealed record AuditEntrySummary(long Id, DateTimeOffset OccurredAt, string UserName, AuditAction Action, string Subject, string? Details);
 
@@ -46,6 +48,11 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> contexts, TimeProvi
         if (!string.IsNullOrWhiteSpace(query.User))
         {
             entries = entries.Where(e => EF.Functions.ILike(e.UserName, "%" + EscapeLike(query.User.Trim()) + "%", @"\"));
+        }
+
+        if (!string.IsNullOrEmpty(query.SubjectPrefix))
+        {
+            entries = entries.Where(e => EF.Functions.Like(e.Subject, EscapeLike(query.SubjectPrefix) + "%", @"\"));
         }
 
         if (query.Action is { } action)

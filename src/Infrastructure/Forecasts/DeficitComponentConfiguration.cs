@@ -9,6 +9,8 @@ internal sealed class DeficitComponentConfiguration : IEntityTypeConfiguration<D
     public void Configure(EntityTypeBuilder<DeficitComponent> builder)
     {
         builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Note).HasMaxLength(1000);
+        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.Year, c.Name }).IsUnique();
     }
 }

@@ -28,6 +28,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<MeasureYear> MeasureYears => Set<MeasureYear>();
     public DbSet<PrudenceMargin> PrudenceMargins => Set<PrudenceMargin>();
+    public DbSet<MeasureRealisation> MeasureRealisations => Set<MeasureRealisation>();
+    public DbSet<ScenarioPathYear> ScenarioPathYears => Set<ScenarioPathYear>();
+    public DbSet<CustomScenario> CustomScenarios => Set<CustomScenario>();
+    public DbSet<Scenarios.ScenarioFigureSet> ScenarioFigureSets => Set<Scenarios.ScenarioFigureSet>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<District> Districts => Set<District>();
     public DbSet<PostcodeDistrict> PostcodeDistricts => Set<PostcodeDistrict>();

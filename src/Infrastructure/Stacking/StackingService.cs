@@ -102,7 +102,7 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
             {
                 // Counting changes, not comparing times: changes may commit in another order than they finish, and a
                 // time taken inside a transaction is earlier than its commit.
-                var version = await db.InputChanges.LongCountAsync(ct);
+                var version = await Analysis.InputChanges.VersionAsync(db, Analysis.StoredAnalysis.Stacking, ct);
                 var result = JsonSerializer.Deserialize<StackingResult>(stored.ResultJson, Json)!;
                 if (stored.InputVersion == version && result.InstitutionThreshold == InstitutionThreshold)
                 {

@@ -22,7 +22,7 @@ public class ScenarioServiceTests(DatabaseFixture fixture) : IClassFixture<Datab
     {
         await fixture.ResetAndSeedDemoDataAsync();
 
-        var deficits = await new ScenarioService(fixture.ContextFactory).DeficitsAsync();
+        var deficits = await new ScenarioService(fixture.ContextFactory, new ScenarioFigureStore(fixture.ContextFactory, TimeProvider.System), TimeProvider.System).DeficitsAsync();
 
         var ofScenario = deficits.Where(d => d.Scenario == scenario).ToList();
         Assert.Equal([2017, 2018, 2019, 2020, 2021, 2022], ofScenario.Select(d => d.Year));
@@ -37,7 +37,7 @@ public class ScenarioServiceTests(DatabaseFixture fixture) : IClassFixture<Datab
     {
         await fixture.ResetAndSeedDemoDataAsync();
 
-        var deficits = await new ScenarioService(fixture.ContextFactory).DeficitsAsync();
+        var deficits = await new ScenarioService(fixture.ContextFactory, new ScenarioFigureStore(fixture.ContextFactory, TimeProvider.System), TimeProvider.System).DeficitsAsync();
 
         var herstructureren = deficits.Where(d => d.Scenario == "Herstructureren").ToList();
         Assert.Equal(6, herstructureren.Count);
@@ -53,7 +53,7 @@ public class ScenarioServiceTests(DatabaseFixture fixture) : IClassFixture<Datab
     {
         await fixture.ResetAndSeedDemoDataAsync();
 
-        var deficits = await new ScenarioService(fixture.ContextFactory).DeficitsAsync();
+        var deficits = await new ScenarioService(fixture.ContextFactory, new ScenarioFigureStore(fixture.ContextFactory, TimeProvider.System), TimeProvider.System).DeficitsAsync();
 
         int PmOf(string scenario, int year) => deficits.Single(d => d.Scenario == scenario && d.Year == year).PmMeasures;
         Assert.Equal(0, PmOf("Doorgaan", 2018));
@@ -67,7 +67,7 @@ public class ScenarioServiceTests(DatabaseFixture fixture) : IClassFixture<Datab
     {
         await fixture.ResetAsync();
 
-        Assert.Empty(await new ScenarioService(fixture.ContextFactory).DeficitsAsync());
+        Assert.Empty(await new ScenarioService(fixture.ContextFactory, new ScenarioFigureStore(fixture.ContextFactory, TimeProvider.System), TimeProvider.System).DeficitsAsync());
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public class ScenarioServiceTests(DatabaseFixture fixture) : IClassFixture<Datab
         await fixture.ResetAndSeedDemoDataAsync();
         var contexts = fixture.ContextFactory;
         var budgets = new BudgetService(contexts);
-        var overview = new OverviewService(contexts, new MunicipalityService(contexts), budgets, new ScenarioService(contexts));
+        var overview = new OverviewService(contexts, new MunicipalityService(contexts), budgets, new ScenarioService(contexts, new ScenarioFigureStore(contexts, TimeProvider.System), TimeProvider.System));
 
         var figures = await overview.GetAsync();
 
@@ -100,7 +100,7 @@ public class ScenarioServiceTests(DatabaseFixture fixture) : IClassFixture<Datab
     {
         await fixture.ResetAsync();
         var contexts = fixture.ContextFactory;
-        var overview = new OverviewService(contexts, new MunicipalityService(contexts), new BudgetService(contexts), new ScenarioService(contexts));
+        var overview = new OverviewService(contexts, new MunicipalityService(contexts), new BudgetService(contexts), new ScenarioService(contexts, new ScenarioFigureStore(contexts, TimeProvider.System), TimeProvider.System));
 
         var figures = await overview.GetAsync();
 

@@ -511,7 +511,15 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Year")
@@ -699,6 +707,62 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SociaalDomein.Domain.Scenarios.CustomScenario", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("CustomScenarios");
+                });
+
+            modelBuilder.Entity("SociaalDomein.Domain.Scenarios.CustomScenarioMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("CustomScenarioId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ShiftYears")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomScenarioId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("CustomScenarioMeasures", (string)null);
+                });
+
             modelBuilder.Entity("SociaalDomein.Domain.Scenarios.Measure", b =>
                 {
                     b.Property<int>("Id")
@@ -722,6 +786,9 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -729,6 +796,10 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("YieldIncludedIn")
                         .HasMaxLength(10)
@@ -746,6 +817,51 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.HasIndex("FirstScenarioId");
 
                     b.ToTable("Measures");
+                });
+
+            modelBuilder.Entity("SociaalDomein.Domain.Scenarios.MeasureRealisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId", "Year", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("MeasureRealisations", t =>
+                        {
+                            t.HasCheckConstraint("CK_MeasureRealisations_Quarter", "\"Quarter\" BETWEEN 1 AND 4");
+                        });
                 });
 
             modelBuilder.Entity("SociaalDomein.Domain.Scenarios.MeasureYear", b =>
@@ -836,6 +952,32 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.ToTable("Scenarios");
                 });
 
+            modelBuilder.Entity("SociaalDomein.Domain.Scenarios.ScenarioPathYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Deficit")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("ScenarioId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScenarioId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ScenarioPathYears");
+                });
+
             modelBuilder.Entity("SociaalDomein.Domain.Stacking.StackingSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -883,6 +1025,9 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Affects")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("ChangedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -892,6 +1037,8 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Affects");
 
                     b.ToTable("InputChanges");
                 });
@@ -911,6 +1058,26 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.HasKey("ImportRunId", "Index");
 
                     b.ToTable("ImportFileChunks");
+                });
+
+            modelBuilder.Entity("SociaalDomein.Infrastructure.Scenarios.ScenarioFigureSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<long>("InputVersion")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ScenarioFigureSets");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1000,6 +1167,15 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SociaalDomein.Domain.Scenarios.CustomScenarioMeasure", b =>
+                {
+                    b.HasOne("SociaalDomein.Domain.Scenarios.CustomScenario", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("CustomScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SociaalDomein.Domain.Scenarios.Measure", b =>
                 {
                     b.HasOne("SociaalDomein.Domain.Scenarios.Scenario", "FirstScenario")
@@ -1011,11 +1187,29 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.Navigation("FirstScenario");
                 });
 
+            modelBuilder.Entity("SociaalDomein.Domain.Scenarios.MeasureRealisation", b =>
+                {
+                    b.HasOne("SociaalDomein.Domain.Scenarios.Measure", null)
+                        .WithMany("Realisations")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SociaalDomein.Domain.Scenarios.MeasureYear", b =>
                 {
                     b.HasOne("SociaalDomein.Domain.Scenarios.Measure", null)
                         .WithMany("Years")
                         .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SociaalDomein.Domain.Scenarios.ScenarioPathYear", b =>
+                {
+                    b.HasOne("SociaalDomein.Domain.Scenarios.Scenario", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1049,8 +1243,15 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.Navigation("Populations");
                 });
 
+            modelBuilder.Entity("SociaalDomein.Domain.Scenarios.CustomScenario", b =>
+                {
+                    b.Navigation("Measures");
+                });
+
             modelBuilder.Entity("SociaalDomein.Domain.Scenarios.Measure", b =>
                 {
+                    b.Navigation("Realisations");
+
                     b.Navigation("Years");
                 });
 #pragma warning restore 612, 618
