@@ -20,6 +20,9 @@ public static class AuthenticationSetup
         public const string Financieel = "Financieel"; // Controller, Beheerder
         public const string Importeren = "Importeren"; // Beheerder, Contractmanager
 
+        /// <summary>Composing and saving a custom scenario (eigen scenario): the wethouder and the financial roles.</summary>
+        public const string EigenScenario = "EigenScenario"; // Wethouder, Controller, Beheerder
+
         /// <summary>Only a request with X-Api-Key, never the login cookie (roles: the other policy on the endpoint).</summary>
         public const string ApiSleutel = "ApiSleutel";
     }
@@ -66,6 +69,7 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.Beheerder, p => p.RequireRole(Roles.Beheerder))
             .AddPolicy(Policies.Financieel, p => p.RequireRole(Roles.Controller, Roles.Beheerder))
             .AddPolicy(Policies.Importeren, p => p.RequireRole(Roles.Beheerder, Roles.Contractmanager))
+            .AddPolicy(Policies.EigenScenario, p => p.RequireRole(Roles.Wethouder, Roles.Controller, Roles.Beheerder))
             .AddPolicy(Policies.ApiSleutel, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         services.AddCascadingAuthenticationState();
         return services;
