@@ -91,6 +91,20 @@ public sealed record ScenarioFigures(
             measures);
     }
 
+    /// <summary>The position of a year in the per-year lists; -1 when the prognosis does not cover it.</summary>
+    public int YearIndex(int year)
+    {
+        for (var i = 0; i < Years.Count; i++)
+        {
+            if (Years[i] == year)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     public ScenarioLine? Scenario(string name) => Scenarios.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public MeasureFigures? Measure(string code) => Measures.FirstOrDefault(m => string.Equals(m.Code, code, StringComparison.OrdinalIgnoreCase));

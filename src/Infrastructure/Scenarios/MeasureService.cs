@@ -176,7 +176,7 @@ public sealed partial class MeasureService(IDbContextFactory<AppDbContext> conte
         {
             errors["quarter"] = "Het kwartaal is 1, 2, 3 of 4.";
         }
-        else if (QuarterStart(draft.Year, draft.Quarter) > DateOnly.FromDateTime(clock.GetLocalNow().DateTime))
+        else if (QuarterStart(draft.Year, draft.Quarter) > DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Amsterdam).DateTime))
         {
             errors["quarter"] = $"Kwartaal {draft.Quarter} van {draft.Year} is nog niet begonnen: een realisatie kan pas worden vastgelegd als het kwartaal loopt.";
         }
@@ -248,6 +248,7 @@ public sealed partial class MeasureService(IDbContextFactory<AppDbContext> conte
     };
 
     private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     private static DateOnly QuarterStart(int year, int quarter) => new(year, 3 * (quarter - 1) + 1, 1);
 

@@ -38,27 +38,41 @@ public sealed class ScenarioFigureStore(IDbContextFactory<AppDbContext> contexts
 {
     internal static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>The stored figures. On a database that never had them computed (a fresh start), they are computed and
-    /// stored now: the computation takes milliseconds, so nobody waits for a job to see the first set.</summary>
+    /// <summary>How long a change may wait for its queued recompute before a reader computes the figures itself (the
+    /// job may have been lost with the process that queued it).</summary>
+    public static readonly TimeSpan RecomputeGrace = TimeSpan.FromMinutes(1);
+
+    /// <summary>The stored figures. When there are none yet (a fresh start), or a change has waited longer than
+    /// <see cref="RecomputeGrace"/> for its recompute, they are computed and stored now: that takes milliseconds.</summary>
     public async Task<StoredScenarioFigures> ReadAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var stored = await db.ScenarioFigureSets.AsNoTracking().FirstOrDefaultAsync(ct);
-        if (stored is null)
+        var version = await InputChanges.VersionAsync(db, StoredAnalysis.Scenarios, ct);
+        if (stored is null || (stored.InputVersion < version && await LastChangeAsync(db, ct) < clock.GetUtcNow() - RecomputeGrace))
         {
             await RefreshAsync(ct);
             stored = await db.ScenarioFigureSets.AsNoTracking().FirstAsync(ct);
+            version = await InputChanges.VersionAsync(db, StoredAnalysis.Scenarios, ct);
         }
 
-        var version = await InputChanges.VersionAsync(db, StoredAnalysis.Scenarios, ct);
         return new StoredScenarioFigures(
             JsonSerializer.Deserialize<ScenarioFigures>(stored.FiguresJson, Json)!, stored.ComputedAt, stored.InputVersion < version);
     }
+
+    private static Task<DateTimeOffset?> LastChangeAsync(AppDbContext db, CancellationToken ct) =>
+        db.InputChanges.Where(c => c.Affects == StoredAnalysis.Scenarios).MaxAsync(c => (DateTimeOffset?)c.ChangedAt, ct);
 
     /// <summary>Computes the figures and stores them, unless a set from newer input is stored already.</summary>
     public async Task RefreshAsync(CancellationToken ct = default)
     {
         var (figures, version) = await ComputeAsync(ct);
+        await StoreAsync(figures, version, ct);
+    }
+
+    /// <summary>Stores a computed set unless one computed from newer input is stored already.</summary>
+    internal async Task StoreAsync(ScenarioFigures figures, long version, CancellationToken ct)
+    {
         await using var db = await contexts.CreateDbContextAsync(ct);
         // One statement: insert the first set, or replace a set computed from older (or the same) input.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
