@@ -30,6 +30,7 @@ namespace SociaalDomein.Bench;
 ///   reader &lt;file&gt;                     only parse + validate + pseudonymise (no database), for profiling
 ///   stacking [&lt;file&gt;] [--data DIR]    ComputeAsync 1 Nov 2018 all/Wmo/Noord ×3 (median), RefreshAsync, GetAsync
 ///   all &lt;rows&gt; [--file F]            generate, psqlcopy, import, stacking, import again; prints a markdown table
+///   scenarios &lt;measures&gt;             scenario figures over 10 years with that many measures: compute, store, read
 /// Without --data every command uses a throwaway server (LocalPostgresServer.StartThrowawayAsync); with --data DIR a
 /// kept server in DIR (re-used by later commands, so the stacking SQL can be worked on without importing again).
 /// </summary>
@@ -83,6 +84,12 @@ public static class Program
                 await StackingAsync(server);
                 return 0;
             }
+            case "scenarios" when positional.Length == 2:
+            {
+                await using var server = await StartServerAsync(data);
+                await ScenariosAsync(server, int.Parse(positional[1], CultureInfo.InvariantCulture));
+                return 0;
+            }
             case "all" when positional.Length == 2:
             {
                 var rows = int.Parse(positional[1], CultureInfo.InvariantCulture);
@@ -100,7 +107,7 @@ public static class Program
                 return 0;
             }
             default:
-                Console.Error.WriteLine("usage: generate <rows> <file> | import <file> | filestore <file> | psqlcopy <file> | reader <file> | stacking [<file>] | all <rows> [--file F]  [--data DIR]");
+                Console.Error.WriteLine("usage: generate <rows> <file> | import <file> | filestore <file> | psqlcopy <file> | reader <file> | stacking [<file>] | all <rows> [--file F] | scenarios <measures>  [--data DIR]");
                 return 2;
         }
     }
@@ -555,6 +562,78 @@ public static class Program
         all.Stop();
         Console.WriteLine($"stacking: RefreshAllAsync {all.Elapsed.TotalSeconds:F2} s (default date × 8 filters, {quarters} trend quarters)");
         return new StackingTimes(compute, refresh.Elapsed, getMedian, gets.Max(), all.Elapsed, quarters);
+    }
+
+    // ---------------------------------------------------------------- scenarios
+
+    /// <summary>The scenario figures (ADR 12) with <paramref name="measureCount"/> measures, each with a yield and a cost in
+    /// each of 10 years and a realisation in each quarter: the job's compute and store, and a page's read.</summary>
+    private static async Task ScenariosAsync(LocalPostgresServer server, int measureCount)
+    {
+        var contexts = new Contexts(server.ConnectionString);
+        var years = Enumerable.Range(2020, 10).ToList();
+        await using (var db = contexts.CreateDbContext())
+        {
+            db.DeficitComponents.AddRange(years.SelectMany(y => Enumerable.Range(1, 8).Select(c => new SociaalDomein.Domain.Forecasts.DeficitComponent
+            {
+                Year = y, Name = $"Component {c}", Kind = SociaalDomein.Domain.Forecasts.DeficitComponentKind.StructuralDeficit, Amount = -1_000_000m * c, SortOrder = c,
+            })));
+            var scenarios = new[] { "Doorgaan", "Optimaliseren", "Hervormen" }
+                .Select((name, i) => new SociaalDomein.Domain.Scenarios.Scenario { Rank = i + 1, Name = name }).ToList();
+            db.Scenarios.AddRange(scenarios);
+            for (var m = 0; m < measureCount; m++)
+            {
+                db.Measures.Add(new SociaalDomein.Domain.Scenarios.Measure
+                {
+                    Code = $"M{m + 1}",
+                    Title = $"Maatregel {m + 1}",
+                    FirstScenario = scenarios[1 + m % 2],
+                    Years = years.Select(y => new SociaalDomein.Domain.Scenarios.MeasureYear { Year = y, Yield = 1_000m * (m % 97 + 1), ImplementationCost = 100m }).ToList(),
+                    Realisations = years.Take(5).SelectMany(y => Enumerable.Range(1, 4).Select(q => new SociaalDomein.Domain.Scenarios.MeasureRealisation
+                    {
+                        Year = y, Quarter = q, Amount = 200m * (m % 13 + 1), Explanation = "Gerealiseerd volgens planning", RecordedAt = DateTimeOffset.UtcNow, RecordedBy = "bench",
+                    })).ToList(),
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var store = new SociaalDomein.Infrastructure.Scenarios.ScenarioFigureStore(contexts, TimeProvider.System);
+        var computes = new List<TimeSpan>();
+        for (var i = 0; i < 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await store.ComputeAsync();
+            computes.Add(watch.Elapsed);
+        }
+
+        var refreshes = new List<TimeSpan>();
+        for (var i = 0; i < 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await store.RefreshAsync();
+            refreshes.Add(watch.Elapsed);
+        }
+
+        var reads = new List<TimeSpan>();
+        for (var i = 0; i < 7; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await store.ReadAsync();
+            reads.Add(watch.Elapsed);
+        }
+
+        await using (var db = contexts.CreateDbContext())
+        {
+            var size = await db.Database.SqlQueryRaw<int>("""SELECT pg_column_size("FiguresJson") AS "Value" FROM "ScenarioFigureSets" """).SingleAsync();
+            Console.WriteLine($"scenarios: {measureCount:N0} measures × {years.Count} years, {measureCount * 20:N0} realisations; stored set {size / 1024.0:N0} KiB (jsonb, compressed)");
+        }
+
+        static string Median(List<TimeSpan> runs) => $"median {runs.Order().ElementAt(runs.Count / 2).TotalMilliseconds:F0} ms (runs {string.Join(", ", runs.Select(r => r.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)))})";
+        Console.WriteLine($"scenarios: ComputeAsync {Median(computes)}");
+        Console.WriteLine($"scenarios: RefreshAsync (compute + store, the job) {Median(refreshes)}");
+        Console.WriteLine($"scenarios: ReadAsync (stored set, the page) {Median(reads)}");
     }
 
     // ---------------------------------------------------------------- report
