@@ -24,28 +24,49 @@ public static partial class ApiBadRequests
 
     public static IApplicationBuilder UseApiBadRequests(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        (int Status, string Field, string Message)? problem = null;
         try
         {
             await next(context);
         }
-        catch (BadHttpRequestException ex) when (!context.Response.HasStarted &&
-            context.Request.Path.StartsWithSegments(ApiEndpoints.Prefix, StringComparison.OrdinalIgnoreCase))
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted && IsApi(context))
         {
-            var (field, message) = Explain(ex, context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType);
+            var (field, message) = Explain(ex, context.GetEndpoint());
+            problem = (ex.StatusCode, field, message);
+        }
+
+        // The framework answers some requests it cannot read with a bare status and no body; those get the explanation too.
+        if (problem is null && !context.Response.HasStarted && IsApi(context) &&
+            context.Response.StatusCode is StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType)
+        {
+            problem = context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType
+                ? (StatusCodes.Status415UnsupportedMediaType, "", NotJson)
+                : (StatusCodes.Status400BadRequest, "", Unreadable);
+        }
+
+        if (problem is { } p)
+        {
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiBadRequests))
-                .LogInformation("Ongeldige invoer op {Path}: veld {Field}", context.Request.Path, field);
+                .LogInformation("Ongeldige invoer op {Path}: veld '{Field}'", context.Request.Path, p.Field);
             context.Response.Clear();
-            var detail = field.Length == 0 ? message : $"{field}: {message}";
-            IResult answer = ex.StatusCode == StatusCodes.Status400BadRequest
-                ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: detail, title: Title)
-                : TypedResults.Problem(detail, statusCode: ex.StatusCode, title: Title); // 415: not JSON, 413: too large
+            var detail = p.Field.Length == 0 ? p.Message : $"{p.Field}: {p.Message}";
+            IResult answer = p.Status == StatusCodes.Status400BadRequest
+                ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [p.Field] = [p.Message] }, detail: detail, title: Title)
+                : TypedResults.Problem(detail, statusCode: p.Status, title: Title); // 415: not JSON, 413: too large
             await answer.ExecuteAsync(context);
         }
     });
 
+    private const string NotJson = "Stuur de gegevens als JSON (Content-Type: application/json).";
+    private const string Unreadable = "Het verzoek kon niet worden gelezen. Controleer de parameters en de inhoud.";
+
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(ApiEndpoints.Prefix, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The field (camelCase, as in the request; "" for the request as a whole) and what is wrong with it, in Dutch.</summary>
-    public static (string Field, string Message) Explain(BadHttpRequestException exception, Type? bodyType)
+    public static (string Field, string Message) Explain(BadHttpRequestException exception, Endpoint? endpoint)
     {
+        var bodyType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         if (exception.InnerException is JsonException json)
         {
             var field = FieldOf(json.Path);
@@ -61,14 +82,15 @@ public static partial class ApiBadRequests
 
         return exception.StatusCode switch
         {
-            StatusCodes.Status415UnsupportedMediaType => ("", "Stuur de gegevens als JSON (Content-Type: application/json)."),
+            StatusCodes.Status415UnsupportedMediaType => ("", NotJson),
             StatusCodes.Status413PayloadTooLarge => ("", "Het verzoek is te groot."),
             _ when BindFailure().Match(exception.Message) is { Success: true } bind =>
-                (CamelCase(bind.Groups["name"].Value), Expected(TypeNamed(bind.Groups["type"].Value))),
+                (CamelCase(bind.Groups["name"].Value),
+                    Expected(ParameterType(endpoint, bind.Groups["name"].Value) ?? TypeNamed(bind.Groups["type"].Value))),
             _ when MissingBody().IsMatch(exception.Message) => ("", "Stuur de gegevens mee als JSON in de inhoud van het verzoek."),
             _ when MissingParameter().Match(exception.Message) is { Success: true } missing =>
                 (CamelCase(missing.Groups["name"].Value), "Vul deze parameter in."),
-            _ => ("", "Het verzoek kon niet worden gelezen. Controleer de parameters en de inhoud."),
+            _ => ("", Unreadable),
         };
     }
 
@@ -112,7 +134,27 @@ public static partial class ApiBadRequests
         : type.GetInterfaces().Append(type)
             .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
-    private static Type? TypeNamed(string name) => name.TrimEnd('?') switch
+    /// <summary>The type of the handler's parameter of that name, or of the property of that name of an [AsParameters] one.</summary>
+    private static Type? ParameterType(Endpoint? endpoint, string name)
+    {
+        foreach (var parameter in endpoint?.Metadata.GetMetadata<MethodInfo>()?.GetParameters() ?? [])
+        {
+            if (parameter.Name == name)
+            {
+                return parameter.ParameterType;
+            }
+
+            if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null &&
+                parameter.ParameterType.GetProperty(name, BindingFlags.Public | BindingFlags.Instance) is { } property)
+            {
+                return property.PropertyType;
+            }
+        }
+
+        return null;
+    }
+
+    private static Type? TypeNamed(string name) => name.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('?', '>') switch
     {
         "int" or "long" or "short" => typeof(int),
         "decimal" or "double" or "float" => typeof(decimal),
