@@ -2,9 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using System.ComponentModel;
 using System.Security.Claims;
 using SociaalDomein.Domain.Audit;
-using SociaalDomein.Domain.Scenarios;
 using SociaalDomein.Infrastructure.Audit;
-using SociaalDomein.Infrastructure.Editing;
 using SociaalDomein.Infrastructure.Scenarios;
 using SociaalDomein.Web.Auth;
 
