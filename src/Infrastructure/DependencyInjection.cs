@@ -103,6 +103,7 @@ public static class DependencyInjection
         services.AddSingleton<ScenarioService>();
         services.AddSingleton<Scenarios.ScenarioFigureStore>().AddTransient<Scenarios.ScenarioRecomputeJob>();
         services.AddSingleton<Scenarios.MeasureService>();
+        services.AddSingleton<Scenarios.ScenarioExcelExport>();
         services.AddSingleton<Forecasts.DeficitComponentService>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton(Stacking.StackingSettings.From(builder.Configuration));

@@ -43,6 +43,7 @@ catch (StartupException ex)
 
 builder.Services.AddSociaalDomeinAuthentication(builder.Configuration);
 builder.Services.AddSociaalDomeinOpenApi();
+builder.Services.AddApiBadRequests(); // a body or parameter the API cannot read: a Dutch 400, not a 500
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddTransient<MudBlazor.MudLocalizer, DutchMudLocalizer>(); // MudBlazor's button names in Dutch
@@ -56,6 +57,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseRequestLocalization("nl-NL");
+app.UseApiBadRequests();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -13,6 +13,8 @@ public static class ApiEndpoints
         var api = app.MapGroup(Prefix);
         api.MapBudget();
         api.MapScenarios();
+        api.MapMeasures();
+        api.MapDeficitComponents();
         api.MapStacking();
         api.MapDistricts();
         api.MapImports();

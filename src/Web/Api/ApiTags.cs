@@ -5,6 +5,8 @@ public static class ApiTags
 {
     public const string Begroting = "Begroting";
     public const string Scenarios = "Scenario's";
+    public const string Maatregelen = "Maatregelen";
+    public const string Prognose = "Prognose";
     public const string Stapeling = "Stapeling";
     public const string Wijken = "Wijken";
     public const string Imports = "Imports";
@@ -14,7 +16,12 @@ public static class ApiTags
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
         [Begroting] = "Begrote en werkelijke bedragen per product en domein, per jaar. Bedragen in euro's.",
-        [Scenarios] = "Het verwachte tekort per scenario per jaar.",
+        [Scenarios] = "Het verwachte tekort per scenario per jaar met de behoedzaamheidsmarge, de eigen scenario's, en alles als Excel-werkmap. " +
+            "Bedragen in euro's; een tekort is negatief.",
+        [Maatregelen] = "De maatregelen met hun opbrengst en uitvoeringskosten per jaar en hun gerealiseerde opbrengst per kwartaal. " +
+            "Lezen mag elke rol; toevoegen, wijzigen, intrekken en realisaties vastleggen alleen Controller en Beheerder.",
+        [Prognose] = "De meerjarenprognose: de tekortcomponenten per jaar (samen het tekort zonder maatregelen), de behoedzaamheidsmarge " +
+            "en het indicatieve pad. Wijzigen alleen Controller en Beheerder, met een reden.",
         [Stapeling] = "Stapeling van voorzieningen per huishouden op een peildatum (Wmo, Jeugdwet, Participatiewet), als JSON of als Excel-werkmap.",
         [Wijken] = "De wijkindeling: welke postcodes (4 cijfers) bij welke wijk horen.",
         [Imports] = "Toewijzingen inlezen vanuit een bronbestand en het verslag van een import opvragen.",

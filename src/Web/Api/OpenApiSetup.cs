@@ -224,9 +224,11 @@ public static class OpenApiSetup
         private static readonly Dictionary<string, string> DutchResponses = new()
         {
             ["200"] = "Gelukt.",
+            ["201"] = "Aangemaakt of vastgelegd.",
             ["202"] = "Aangenomen: de verwerking loopt op de achtergrond.",
             ["400"] = "Ongeldige parameter: de probleemdetails zeggen welke (errors) en waarom (detail).",
             ["404"] = "Niet gevonden: de probleemdetails zeggen wat.",
+            ["409"] = "Intussen door iemand anders gewijzigd: niets opgeslagen; de probleemdetails zeggen wat.",
         };
     }
 }

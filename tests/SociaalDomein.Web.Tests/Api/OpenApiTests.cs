@@ -78,6 +78,12 @@ public sealed partial class OpenApiTests(AppFactory app)
         Assert.Equal(["Beheerder"], RolesOf(Operation("/api/audit", "get")));
         Assert.Equal(["Beheerder"], RolesOf(Operation("/api/districts/export.csv", "get")));
         Assert.Equal(["Contractmanager", "Beheerder"], RolesOf(Operation("/api/imports/toewijzingen", "post")));
+        Assert.Equal(["Wethouder", "Controller", "Contractmanager", "Beheerder"], RolesOf(Operation("/api/measures", "get")));
+        Assert.Equal(["Controller", "Beheerder"], RolesOf(Operation("/api/measures", "post")));
+        Assert.Equal(["Controller", "Beheerder"], RolesOf(Operation("/api/measures/{code}/realisations", "post")));
+        Assert.Equal(["Controller", "Beheerder"], RolesOf(Operation("/api/deficit-components/{id}", "put")));
+        Assert.Equal(["Wethouder", "Controller", "Beheerder"], RolesOf(Operation("/api/scenarios/custom/{name}", "put")));
+        Assert.Equal(["Wethouder", "Controller", "Contractmanager", "Beheerder"], RolesOf(Operation("/api/scenarios/custom", "get")));
         Assert.Equal([OpenApiSetup.ApiKeyScheme, OpenApiSetup.CookieScheme], SchemesOf(Operation("/api/budget/years", "get")));
         Assert.Equal([OpenApiSetup.ApiKeyScheme], SchemesOf(Operation("/api/imports/toewijzingen", "post")));
         Assert.True(Operation("/api/imports/toewijzingen", "post").GetProperty(OpenApiSetup.ApiKeyOnlyExtension).GetBoolean());
@@ -104,6 +110,23 @@ public sealed partial class OpenApiTests(AppFactory app)
         Assert.All(fields.Values, f => Assert.False(string.IsNullOrEmpty(f.GetProperty("description").GetString())));
         Assert.True(upload.GetProperty("responses").TryGetProperty("202", out _));
         Assert.True(upload.GetProperty("responses").TryGetProperty("400", out _));
+    }
+
+    [Fact]
+    public async Task An_edit_describes_its_JSON_body_field_by_field_and_its_answers_in_Dutch()
+    {
+        var document = await app.Client(AppFactory.ControllerKey).GetFromJsonAsync<JsonElement>(OpenApiSetup.DocumentPath);
+
+        var put = document.GetProperty("paths").GetProperty("/api/measures/{code}").GetProperty("put");
+        var body = Resolve(document, put.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        var fields = body.GetProperty("properties").EnumerateObject().ToDictionary(f => f.Name, f => f.Value);
+        Assert.Equal(["code", "domain", "firstScenario", "note", "owner", "status", "title", "version", "years"], fields.Keys.Order());
+        Assert.All(fields.Values, f => Assert.False(string.IsNullOrEmpty(f.GetProperty("description").GetString())));
+        var responses = put.GetProperty("responses");
+        Assert.Equal(["200", "400", "401", "403", "404", "409"], responses.EnumerateObject().Select(r => r.Name).Order());
+        Assert.StartsWith("Intussen door iemand anders gewijzigd", responses.GetProperty("409").GetProperty("description").GetString());
+        Assert.Equal("Aangemaakt of vastgelegd.", document.GetProperty("paths").GetProperty("/api/measures").GetProperty("post")
+            .GetProperty("responses").GetProperty("201").GetProperty("description").GetString());
     }
 
     /// <summary>The check of <see cref="Every_api_route_is_in_the_document_with_a_summary_a_Dutch_description_and_typed_responses"/>

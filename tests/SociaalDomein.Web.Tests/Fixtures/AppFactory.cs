@@ -13,12 +13,14 @@ namespace SociaalDomein.Web.Tests.Fixtures;
 
 /// <summary>
 /// The whole app on a database of its own (real PostgreSQL), in Development: demo data and demo accounts are seeded
-/// at start-up exactly as for a user. Two API keys are configured, one per role the tests need.
+/// at start-up exactly as for a user. Four API keys are configured, one per role.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string WethouderKey = "test-sleutel-wethouder-6f1d2c";
     public const string BeheerderKey = "test-sleutel-beheerder-93ab07";
+    public const string ControllerKey = "test-sleutel-controller-4c8e51";
+    public const string ContractmanagerKey = "test-sleutel-contractmanager-d27a90";
 
     /// <summary>A fixed key for tests only (32 bytes, base64).</summary>
     public const string TestPseudonymisationKey = "dGVzdC1zbGV1dGVsLXBzZXVkb25pZW0tMzItYnl0ZXM=";
@@ -72,6 +74,12 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Api:Keys:1:Name", "script-beheer");
         builder.UseSetting("Api:Keys:1:Key", BeheerderKey);
         builder.UseSetting("Api:Keys:1:Role", Roles.Beheerder);
+        builder.UseSetting("Api:Keys:2:Name", "script-controller");
+        builder.UseSetting("Api:Keys:2:Key", ControllerKey);
+        builder.UseSetting("Api:Keys:2:Role", Roles.Controller);
+        builder.UseSetting("Api:Keys:3:Name", "bi-contractmanager");
+        builder.UseSetting("Api:Keys:3:Key", ContractmanagerKey);
+        builder.UseSetting("Api:Keys:3:Role", Roles.Contractmanager);
     }
 
     public HttpClient Client(string? apiKey = null)
