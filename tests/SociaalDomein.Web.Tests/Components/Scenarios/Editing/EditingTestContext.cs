@@ -1,0 +1,66 @@
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using SociaalDomein.Domain.Security;
+using SociaalDomein.Infrastructure.Audit;
+using SociaalDomein.Infrastructure.Forecasts;
+using SociaalDomein.Infrastructure.Scenarios;
+using SociaalDomein.Infrastructure.Tests.Fixtures;
+
+namespace SociaalDomein.Web.Tests.Components.Scenarios.Editing;
+
+/// <summary>The editing components with their real services on a real database holding the demo municipality, as a
+/// signed-in controller (or, with <see cref="SignIn"/>, another role).</summary>
+public abstract class EditingTestContext : MudBunitContext
+{
+    protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    protected EditingTestContext(DatabaseFixture database)
+    {
+        Database = database;
+        Authorization = AddAuthorization();
+        SignIn("controller@demo.local", Roles.Controller, "Financieel");
+        Services.AddSingleton(database.ContextFactory);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<AuditLog>();
+        Services.AddSingleton<Hangfire.IBackgroundJobClient, RecordingJobClient>();
+        Services.AddSingleton<MeasureService>();
+        Services.AddSingleton<DeficitComponentService>();
+        Services.AddSingleton<ScenarioFigureStore>();
+    }
+
+    protected DatabaseFixture Database { get; }
+
+    protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; }
+
+    protected MeasureService Measures => Services.GetRequiredService<MeasureService>();
+
+    protected DeficitComponentService Components => Services.GetRequiredService<DeficitComponentService>();
+
+    public override Task InitializeAsync() => Database.ResetAndSeedDemoDataAsync();
+
+    protected void SignIn(string name, string role, params string[] policies) =>
+        Authorization.SetAuthorized(name).SetRoles(role).SetPolicies(policies);
+
+    /// <summary>A dialog provider with the dialog opened in it, as a tab opens it.</summary>
+    protected async Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Dialog)> OpenAsync<TDialog>(DialogParameters<TDialog> parameters)
+        where TDialog : IComponent
+    {
+        var provider = Render<MudDialogProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        IDialogReference? dialog = null;
+        await provider.InvokeAsync(async () => dialog = await dialogs.ShowAsync<TDialog>("", parameters));
+        return (provider, dialog!);
+    }
+
+    /// <summary>The text the field's aria-describedby points at: its error, or its help text.</summary>
+    protected static string Description<T>(IRenderedComponent<T> rendered, string inputSelector) where T : IComponent
+    {
+        var input = rendered.Find(inputSelector);
+        return rendered.Find($"[id='{input.GetAttribute("aria-describedby")}']").TextContent.Trim();
+    }
+
+    protected static IElement Input<T>(IRenderedComponent<T> rendered, string testId) where T : IComponent => rendered.Find($"input[data-testid={testId}]");
+}
