@@ -36,17 +36,22 @@ public sealed class ContributionsTests : MudBunitContext
     }
 
     [Fact]
-    public void A_click_on_a_column_heading_sorts_by_it_and_a_second_click_reverses_the_order()
+    public void A_column_heading_is_a_button_that_sorts_by_it_and_a_second_press_reverses_the_order()
     {
         var table = Table();
 
-        table.FindAll(".mud-table-sort-label")[0].Click(); // Maatregel
+        Assert.Equal("descending", table.FindAll("thead th")[2].GetAttribute("aria-sort"));
+
+        table.FindAll("thead th button")[0].Click(); // Maatregel
         Assert.Equal(["W1", "W3", "W4", "S1"], Codes(table));
+        Assert.Equal("ascending", table.FindAll("thead th")[0].GetAttribute("aria-sort"));
+        Assert.Null(table.FindAll("thead th")[2].GetAttribute("aria-sort"));
 
-        table.FindAll(".mud-table-sort-label")[0].Click();
+        table.FindAll("thead th button")[0].Click();
         Assert.Equal(["S1", "W4", "W3", "W1"], Codes(table));
+        Assert.Equal("descending", table.FindAll("thead th")[0].GetAttribute("aria-sort"));
 
-        table.FindAll(".mud-table-sort-label")[2].Click(); // effect, ascending
+        table.FindAll("thead th button")[2].Click(); // effect, ascending
         Assert.Equal(["S1", "W1", "W4", "W3"], Codes(table));
     }
 }
