@@ -71,7 +71,7 @@ public sealed class ForecastTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
-    public async Task The_eigen_scenario_without_W1_differs_from_Optimaliseren_by_W1s_net_effect_in_every_year_and_is_saved()
+    public async Task The_eigen_scenario_without_W1_differs_from_Optimaliseren_by_W1s_net_effect_in_every_year_shifts_W2_and_is_saved()
     {
         var page = await OpenAsync(Roles.Wethouder);
         var figures = (await browser.App.Services.GetRequiredService<ScenarioService>().GetAsync()).Figures;
@@ -98,13 +98,24 @@ public sealed class ForecastTests(BrowserFixture browser) : IClassFixture<Browse
         }
 
         await Expect(page.GetByTestId("eigen-grafiek").Locator("path.lijn")).ToHaveCountAsync(figures.Scenarios.Count + 1);
+        await Expect(page.GetByLabel("W1: jaren later")).ToBeDisabledAsync();
+
+        // W2 one year later as well: in each year it brings what it would have brought the year before.
+        var w2 = figures.Measure("W2")!;
+        await page.GetByLabel("W2: jaren later").FillAsync("1");
+        await page.GetByLabel("W2: jaren later").PressAsync("Tab");
+        foreach (var year in figures.Years)
+        {
+            var change = -w1.NetIn(year) + w2.NetIn(year - 1) - w2.NetIn(year);
+            await Expect(page.GetByTestId($"verschil-{year}")).ToHaveAttributeAsync("title", ScenarioAmounts.Exact(change));
+        }
 
         // Saved under a name; saving again under that name asks before it replaces.
         await page.GetByLabel("Naam van het eigen scenario").FillAsync("Zonder W1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Eigen scenario opslaan" }).ClickAsync();
         await Expect(page.GetByText("Het eigen scenario 'Zonder W1' is opgeslagen.")).ToBeVisibleAsync();
         var measures = page.GetByTestId("opgeslagen-Zonder W1").Locator("td").First;
-        await Expect(measures).ToContainTextAsync("W2, W3");
+        await Expect(measures).ToContainTextAsync("W2 (+1 jr), W3");
         await Expect(measures).Not.ToContainTextAsync("W1");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Eigen scenario opslaan" }).ClickAsync();
@@ -120,6 +131,7 @@ public sealed class ForecastTests(BrowserFixture browser) : IClassFixture<Browse
         var saved = await browser.App.Services.GetRequiredService<ScenarioService>().CustomScenariosAsync();
         Assert.DoesNotContain(saved, s => s.Name == "Hervormen");
         Assert.DoesNotContain(saved.Single(s => s.Name == "Zonder W1").Measures, m => m.Code == "W1");
+        Assert.Contains(("W2", 1), saved.Single(s => s.Name == "Zonder W1").Measures);
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("prognose-eigen-scenario"), FullPage = true });
         await page.Context.CloseAsync();
     }
@@ -136,6 +148,7 @@ public sealed class ForecastTests(BrowserFixture browser) : IClassFixture<Browse
             await OpenTabAsync(page, tab);
             await Expect(page.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true })).ToHaveAttributeAsync("aria-selected", "true");
             await Accessibility.AssertNoViolationsAsync(page, $"Prognose, tabblad {tab}, wethouder");
+            await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath($"prognose-tabblad-{Array.IndexOf(Tabs, tab) + 1}"), FullPage = true });
         }
 
         await page.Context.CloseAsync();
