@@ -263,16 +263,7 @@ public sealed class DeficitComponentService(IDbContextFactory<AppDbContext> cont
         Analysis.InputChanges.Add(db, now, subject.ToLowerInvariant(), Analysis.StoredAnalysis.Scenarios);
     }
 
-    private async Task<ChangeResult?> SaveAsync(AppDbContext db, CancellationToken ct)
-    {
-        if (!await Edits.TrySaveAsync(db, ct))
-        {
-            return null;
-        }
-
-        ScenarioRecomputeJob.Enqueue(jobs);
-        return ChangeResult.Done;
-    }
+    private Task<ChangeResult?> SaveAsync(AppDbContext db, CancellationToken ct) => ScenarioRecomputeJob.SaveAndQueueAsync(db, jobs, ct);
 
     private async Task<ChangeResult> SaveSerializableAsync(AppDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, string conflict, CancellationToken ct)
     {

@@ -277,18 +277,7 @@ public sealed partial class MeasureService(IDbContextFactory<AppDbContext> conte
         Analysis.InputChanges.Add(db, now, $"maatregel {measure.Code}", Analysis.StoredAnalysis.Scenarios);
     }
 
-    /// <summary>Saves and queues the recompute; null when the database refused the write because of a concurrent
-    /// change (the version check in the UPDATE, or the unique code on a simultaneous add).</summary>
-    private async Task<ChangeResult?> SaveAsync(AppDbContext db, CancellationToken ct)
-    {
-        if (!await Edits.TrySaveAsync(db, ct))
-        {
-            return null;
-        }
-
-        ScenarioRecomputeJob.Enqueue(jobs);
-        return ChangeResult.Done;
-    }
+    private Task<ChangeResult?> SaveAsync(AppDbContext db, CancellationToken ct) => ScenarioRecomputeJob.SaveAndQueueAsync(db, jobs, ct);
 
     /// <summary>A draft that passed every check, normalised.</summary>
     private sealed record Valid(

@@ -10,4 +10,17 @@ public sealed class ScenarioRecomputeJob(ScenarioFigureStore store)
 
     /// <summary>Queues a recompute. Called after the change committed, so the job sees it.</summary>
     public static void Enqueue(IBackgroundJobClient jobs) => jobs.Enqueue<ScenarioRecomputeJob>(job => job.RunAsync(CancellationToken.None));
+
+    /// <summary>Saves an edit of the scenario input and queues the recompute after the commit; null when a concurrent
+    /// change made the database refuse it (<see cref="Editing.Edits.TrySaveAsync"/>).</summary>
+    internal static async Task<Editing.ChangeResult?> SaveAndQueueAsync(Microsoft.EntityFrameworkCore.DbContext db, IBackgroundJobClient jobs, CancellationToken ct)
+    {
+        if (!await Editing.Edits.TrySaveAsync(db, ct))
+        {
+            return null;
+        }
+
+        Enqueue(jobs);
+        return Editing.ChangeResult.Done;
+    }
 }

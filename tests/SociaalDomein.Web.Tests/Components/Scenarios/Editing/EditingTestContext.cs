@@ -55,6 +55,27 @@ public abstract class EditingTestContext : MudBunitContext
         return (provider, dialog!);
     }
 
+    /// <summary>A tab of /prognose as the page places it (Figures, CanEdit, Changed) beside the dialog provider, once the
+    /// element <paramref name="readyTestId"/> shows it has loaded; Changed counts how often the tab raised it.</summary>
+    protected async Task<(IRenderedComponent<IComponent> Root, Func<int> Changed)> RenderTabAsync<TTab>(bool canEdit, string readyTestId)
+        where TTab : IComponent
+    {
+        var figures = await Services.GetRequiredService<ScenarioFigureStore>().ReadAsync();
+        var changed = 0;
+        var root = Render(builder =>
+        {
+            builder.OpenComponent<MudDialogProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<TTab>(1);
+            builder.AddAttribute(2, "Figures", figures);
+            builder.AddAttribute(3, "CanEdit", canEdit);
+            builder.AddAttribute(4, "Changed", EventCallback.Factory.Create(this, () => changed++));
+            builder.CloseComponent();
+        });
+        root.WaitForAssertion(() => Assert.NotEmpty(root.FindAll($"[data-testid={readyTestId}]")), Wait);
+        return (root, () => changed);
+    }
+
     /// <summary>The text the field's aria-describedby points at: its error, or its help text.</summary>
     protected static string Description<T>(IRenderedComponent<T> rendered, string inputSelector) where T : IComponent
     {

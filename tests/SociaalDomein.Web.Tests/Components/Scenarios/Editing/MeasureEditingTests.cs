@@ -26,23 +26,7 @@ public sealed class MeasureEditingTests(DatabaseFixture database) : EditingTestC
     private Task<int> CountAsync() => Database.QueryAsync(db => db.Measures.CountAsync());
 
     /// <summary>The tab as the page places it, beside the dialog provider.</summary>
-    private async Task<(IRenderedComponent<IComponent> Root, Func<int> Changed)> TabAsync(bool canEdit)
-    {
-        var figures = await Services.GetService<ScenarioFigureStore>()!.ReadAsync();
-        var changed = 0;
-        var root = Render(builder =>
-        {
-            builder.OpenComponent<MudDialogProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MeasuresTab>(1);
-            builder.AddAttribute(2, nameof(MeasuresTab.Figures), figures);
-            builder.AddAttribute(3, nameof(MeasuresTab.CanEdit), canEdit);
-            builder.AddAttribute(4, nameof(MeasuresTab.Changed), EventCallback.Factory.Create(this, () => changed++));
-            builder.CloseComponent();
-        });
-        root.WaitForAssertion(() => Assert.NotEmpty(root.FindAll("[data-testid=maatregel-W1]")), Wait);
-        return (root, () => changed);
-    }
+    private Task<(IRenderedComponent<IComponent> Root, Func<int> Changed)> TabAsync(bool canEdit) => RenderTabAsync<MeasuresTab>(canEdit, "maatregel-W1");
 
     [Fact]
     public async Task Adding_a_measure_with_a_code_that_exists_shows_the_message_under_the_code_and_stores_nothing()

@@ -22,23 +22,7 @@ public sealed class PrognosisEditingTests(DatabaseFixture database) : EditingTes
     private Task<decimal> StoredAsync(string name, int year) =>
         Database.QueryAsync(db => db.DeficitComponents.Where(c => c.Name == name && c.Year == year).Select(c => c.Amount).SingleAsync());
 
-    private async Task<(IRenderedComponent<IComponent> Root, Func<int> Changed)> TabAsync(bool canEdit)
-    {
-        var figures = await Services.GetRequiredService<ScenarioFigureStore>().ReadAsync();
-        var changed = 0;
-        var root = Render(builder =>
-        {
-            builder.OpenComponent<MudDialogProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<PrognosisTab>(1);
-            builder.AddAttribute(2, nameof(PrognosisTab.Figures), figures);
-            builder.AddAttribute(3, nameof(PrognosisTab.CanEdit), canEdit);
-            builder.AddAttribute(4, nameof(PrognosisTab.Changed), EventCallback.Factory.Create(this, () => changed++));
-            builder.CloseComponent();
-        });
-        root.WaitForAssertion(() => Assert.NotEmpty(root.FindAll("[data-testid=basistekort]")), Wait);
-        return (root, () => changed);
-    }
+    private Task<(IRenderedComponent<IComponent> Root, Func<int> Changed)> TabAsync(bool canEdit) => RenderTabAsync<PrognosisTab>(canEdit, "basistekort");
 
     [Fact]
     public async Task A_change_without_a_reason_is_refused_under_the_reason_and_with_one_it_is_stored_with_its_reason_in_the_audit_log()
