@@ -627,7 +627,7 @@ public static class Program
         await using (var db = contexts.CreateDbContext())
         {
             var size = await db.Database.SqlQueryRaw<int>("""SELECT pg_column_size("FiguresJson") AS "Value" FROM "ScenarioFigureSets" """).SingleAsync();
-            Console.WriteLine($"scenarios: {measureCount:N0} measures × {years.Count} years, {measureCount * 20:N0} realisations; stored set {size / 1024.0:N0} KiB (jsonb, compressed)");
+            Console.WriteLine($"scenarios: {measureCount:N0} measures × {years.Count} years, {measureCount * 20:N0} realisations; stored set {size / 1024.0:N0} KiB (json, compressed)");
         }
 
         static string Median(List<TimeSpan> runs) => $"median {runs.Order().ElementAt(runs.Count / 2).TotalMilliseconds:F0} ms (runs {string.Join(", ", runs.Select(r => r.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)))})";

@@ -78,7 +78,7 @@ internal sealed class ScenarioFigureSetConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ScenarioFigureSet> builder)
     {
         builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.Property(s => s.FiguresJson).HasColumnType("jsonb");
+        builder.Property(s => s.FiguresJson).HasColumnType("json"); // read and written whole, never queried inside: no jsonb parsing (ADR 12)
     }
 }
 

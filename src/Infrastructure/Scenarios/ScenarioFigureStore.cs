@@ -77,7 +77,7 @@ public sealed class ScenarioFigureStore(IDbContextFactory<AppDbContext> contexts
         // One statement: insert the first set, or replace a set computed from older (or the same) input.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "ScenarioFigureSets" ("Id", "ComputedAt", "InputVersion", "FiguresJson")
-            VALUES ({ScenarioFigureSet.SingleId}, {clock.GetUtcNow()}, {version}, {JsonSerializer.Serialize(figures, Json)}::jsonb)
+            VALUES ({ScenarioFigureSet.SingleId}, {clock.GetUtcNow()}, {version}, {JsonSerializer.Serialize(figures, Json)}::json)
             ON CONFLICT ("Id") DO UPDATE
             SET "ComputedAt" = excluded."ComputedAt", "InputVersion" = excluded."InputVersion", "FiguresJson" = excluded."FiguresJson"
             WHERE "ScenarioFigureSets"."InputVersion" <= excluded."InputVersion"

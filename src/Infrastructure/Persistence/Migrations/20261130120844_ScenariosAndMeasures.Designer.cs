@@ -1073,7 +1073,7 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("FiguresJson")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<long>("InputVersion")
                         .HasColumnType("bigint");

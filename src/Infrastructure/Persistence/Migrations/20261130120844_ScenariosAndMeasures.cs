@@ -94,7 +94,7 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false),
                     ComputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     InputVersion = table.Column<long>(type: "bigint", nullable: false),
-                    FiguresJson = table.Column<string>(type: "jsonb", nullable: false)
+                    FiguresJson = table.Column<string>(type: "json", nullable: false)
                 },
                 constraints: table =>
                 {
