@@ -24,6 +24,18 @@ public static class BudgetDomains
         _ => throw new ArgumentOutOfRangeException(nameof(domain), domain, null),
     };
 
+    /// <summary>The prefix of the codes the demo data and older databases give their lines: WMO-04.</summary>
+    public static string CodePrefix(this BudgetDomain domain) => domain switch
+    {
+        BudgetDomain.BeschermdWonen => "BW",
+        BudgetDomain.Wmo => "WMO",
+        BudgetDomain.Jeugd => "JGD",
+        BudgetDomain.Participatie => "PART",
+        BudgetDomain.Bijstand => "BIJST",
+        BudgetDomain.Armoede => "ARM",
+        _ => throw new ArgumentOutOfRangeException(nameof(domain), domain, null),
+    };
+
     /// <summary>Parses the Dutch name (case-insensitive); null when unknown.</summary>
     public static BudgetDomain? FromDutchName(string name) =>
         Enum.GetValues<BudgetDomain>()

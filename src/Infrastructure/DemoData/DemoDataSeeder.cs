@@ -104,11 +104,14 @@ public static class DemoDataSeeder
             }
 
             var cells = text.Split(';');
+            var domain = BudgetDomains.FromDutchName(cells[0]) ?? throw new InvalidDataException($"Unknown domain '{cells[0]}'.");
+            var sortOrder = int.Parse(cells[2], CultureInfo.InvariantCulture);
             var line = new BudgetLine
             {
-                Domain = BudgetDomains.FromDutchName(cells[0]) ?? throw new InvalidDataException($"Unknown domain '{cells[0]}'."),
+                Code = $"{domain.CodePrefix()}-{sortOrder:00}",
+                Domain = domain,
                 Name = cells[1],
-                SortOrder = int.Parse(cells[2], CultureInfo.InvariantCulture),
+                SortOrder = sortOrder,
             };
             for (var i = 0; i < 3; i++)
             {

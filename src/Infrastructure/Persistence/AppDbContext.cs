@@ -23,6 +23,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<MunicipalityPopulation> MunicipalityPopulations => Set<MunicipalityPopulation>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<BudgetLineYear> BudgetLineYears => Set<BudgetLineYear>();
+    public DbSet<BudgetYear> BudgetYears => Set<BudgetYear>();
+    public DbSet<BudgetMutation> BudgetMutations => Set<BudgetMutation>();
+    public DbSet<ActualMonth> ActualMonths => Set<ActualMonth>();
     public DbSet<DeficitComponent> DeficitComponents => Set<DeficitComponent>();
     public DbSet<Scenario> Scenarios => Set<Scenario>();
     public DbSet<Measure> Measures => Set<Measure>();

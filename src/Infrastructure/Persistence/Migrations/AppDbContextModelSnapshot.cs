@@ -390,6 +390,41 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SociaalDomein.Domain.Budgets.ActualMonth", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("BudgetLineId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ImportRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetLineId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ActualMonths", t =>
+                        {
+                            t.HasCheckConstraint("CK_ActualMonths_Month", "\"Month\" BETWEEN 1 AND 12");
+                        });
+                });
+
             modelBuilder.Entity("SociaalDomein.Domain.Budgets.BudgetLine", b =>
                 {
                     b.Property<int>("Id")
@@ -397,6 +432,11 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<int>("Domain")
                         .HasColumnType("integer");
@@ -414,6 +454,9 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(10)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
 
                     b.HasIndex("Domain", "Name")
                         .IsUnique();
@@ -440,6 +483,9 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.Property<int>("BudgetLineId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsEstimate")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -451,6 +497,90 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("BudgetLineYears");
+                });
+
+            modelBuilder.Entity("SociaalDomein.Domain.Budgets.BudgetMutation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("BudgetLineId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Structural")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("BudgetLineId", "Year");
+
+                    b.ToTable("BudgetMutations");
+                });
+
+            modelBuilder.Entity("SociaalDomein.Domain.Budgets.BudgetYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("BudgetYears");
                 });
 
             modelBuilder.Entity("SociaalDomein.Domain.Districts.District", b =>
@@ -1131,6 +1261,15 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SociaalDomein.Domain.Budgets.ActualMonth", b =>
+                {
+                    b.HasOne("SociaalDomein.Domain.Budgets.BudgetLine", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SociaalDomein.Domain.Budgets.BudgetLineYear", b =>
                 {
                     b.HasOne("SociaalDomein.Domain.Budgets.BudgetLine", null)
@@ -1138,6 +1277,17 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .HasForeignKey("BudgetLineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SociaalDomein.Domain.Budgets.BudgetMutation", b =>
+                {
+                    b.HasOne("SociaalDomein.Domain.Budgets.BudgetLine", "BudgetLine")
+                        .WithMany()
+                        .HasForeignKey("BudgetLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("BudgetLine");
                 });
 
             modelBuilder.Entity("SociaalDomein.Domain.Districts.PostcodeDistrict", b =>
