@@ -100,6 +100,7 @@ public static class DependencyInjection
         services.AddSingleton<MunicipalityService>();
         services.AddSingleton<Districts.DistrictService>();
         services.AddSingleton<BudgetService>();
+        services.AddSingleton<Budgets.MutationService>();
         services.AddSingleton<ScenarioService>();
         services.AddSingleton<Scenarios.ScenarioFigureStore>().AddTransient<Scenarios.ScenarioRecomputeJob>();
         services.AddSingleton<Scenarios.MeasureService>();

@@ -37,6 +37,12 @@ public enum AuditAction
     /// <summary>A custom scenario (eigen scenario) was saved under a name, or removed.</summary>
     CustomScenarioSaved = 13,
     CustomScenarioDeleted = 14,
+
+    /// <summary>A budget mutation was created, changed, submitted, approved or rejected.</summary>
+    BudgetMutationChanged = 15,
+
+    /// <summary>A budget year was closed after the annual accounts.</summary>
+    BudgetYearClosed = 16,
 }
 
 public static class AuditActions
@@ -57,6 +63,8 @@ public static class AuditActions
         AuditAction.RealisationRecorded => "Realisatie vastgelegd",
         AuditAction.CustomScenarioSaved => "Eigen scenario opgeslagen",
         AuditAction.CustomScenarioDeleted => "Eigen scenario verwijderd",
+        AuditAction.BudgetMutationChanged => "Begrotingsmutatie",
+        AuditAction.BudgetYearClosed => "Begrotingsjaar afgesloten",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -9,6 +9,10 @@ public class Municipality
     /// <summary>True for the demonstration municipality: the UI then shows a banner.</summary>
     public bool IsDemo { get; set; }
 
+    /// <summary>The day the council adopted the multi-year deficit prognosis. Budget mutations approved after it appear
+    /// in the prognosis as the component "Begrotingswijzigingen na vaststelling" (docs/domain.md §6); null: all do.</summary>
+    public DateOnly? PrognosisAdoptedOn { get; set; }
+
     public List<MunicipalityPopulation> Populations { get; set; } = [];
 }
 

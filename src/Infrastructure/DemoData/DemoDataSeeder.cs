@@ -33,6 +33,7 @@ public static class DemoDataSeeder
             {
                 Name = MunicipalityName,
                 IsDemo = true,
+                PrognosisAdoptedOn = new DateOnly(2018, 5, 15), // the Interventieplan
                 Populations = [new MunicipalityPopulation { Year = 2018, Inhabitants = 126_138 }],
             });
             db.BudgetLines.AddRange(ReadBudgetLines());
@@ -51,6 +52,18 @@ public static class DemoDataSeeder
         if (!await db.Municipalities.AnyAsync(m => m.IsDemo, ct))
         {
             return seeded;
+        }
+
+        if (!await db.BudgetLineYears.AnyAsync(y => y.IsEstimate, ct))
+        {
+            await AddMultiYearEstimateAsync(db, ct);
+            seeded = true;
+        }
+
+        if (!await db.ActualMonths.AnyAsync(ct))
+        {
+            await AddMonthlyActualsAsync(db, ct);
+            seeded = true;
         }
 
         if (!await db.Districts.AnyAsync(ct))
@@ -127,6 +140,31 @@ public static class DemoDataSeeder
         }
 
         return lines;
+    }
+
+    /// <summary>The multi-year estimate (meerjarenraming) 2018–2022: each line's 2017 budget carried forward, marked as an
+    /// estimate, so that mutations for later years have a line-year to land on.</summary>
+    private static async Task AddMultiYearEstimateAsync(AppDbContext db, CancellationToken ct)
+    {
+        var budgets2017 = await db.BudgetLineYears.Where(y => y.Year == 2017).ToListAsync(ct);
+        foreach (var year in Enumerable.Range(2018, 5))
+        {
+            db.BudgetLineYears.AddRange(budgets2017.Select(b => new BudgetLineYear { BudgetLineId = b.BudgetLineId, Year = year, Budget = b.Budget, IsEstimate = true }));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Monthly actuals 2015–2017 that add up, to the cent, to each line's annual actual in Bijlage 1
+    /// (<see cref="MonthlyPattern"/>).</summary>
+    private static async Task AddMonthlyActualsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var annual = await db.BudgetLineYears.Where(y => y.Actual != null).ToListAsync(ct);
+        db.ActualMonths.AddRange(annual.SelectMany(y => MonthlyPattern.Spread(y.Actual!.Value).Select((amount, i) => new ActualMonth
+        {
+            BudgetLineId = y.BudgetLineId, Year = y.Year, Month = i + 1, Amount = amount,
+        })));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The table "Prognose sociaal domein" of §3.5, in € mln. 2018 has no transformation rows: the plan

@@ -11,6 +11,9 @@ public enum ChangeOutcome
     Conflict = 2,
 
     NotFound = 3,
+
+    /// <summary>The user may not do this (e.g. approve their own budget mutation).</summary>
+    Forbidden = 4,
 }
 
 /// <summary>
@@ -35,6 +38,8 @@ public sealed record ChangeResult(ChangeOutcome Outcome, IReadOnlyDictionary<str
     public static ChangeResult Conflict(string message) => new(ChangeOutcome.Conflict, new Dictionary<string, string> { ["version"] = message });
 
     public static ChangeResult NotFound(string message) => new(ChangeOutcome.NotFound, new Dictionary<string, string> { [""] = message });
+
+    public static ChangeResult Forbidden(string message) => new(ChangeOutcome.Forbidden, new Dictionary<string, string> { [""] = message });
 }
 
 /// <summary>Saving an edit when another person may be saving the same thing.</summary>

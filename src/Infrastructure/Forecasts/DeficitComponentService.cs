@@ -231,6 +231,53 @@ public sealed class DeficitComponentService(IDbContextFactory<AppDbContext> cont
         return await SaveSerializableAsync(db, transaction, $"Het pad van {target.Name} in {year} werd tegelijk door iemand anders gewijzigd.", ct);
     }
 
+    /// <summary>The name of the component that holds the budget mutations approved after the prognosis was adopted.</summary>
+    public const string BudgetChangesName = "Begrotingswijzigingen na vaststelling";
+
+    /// <summary>
+    /// Brings the component <see cref="BudgetChangesName"/> up to date with a mutation being approved in the caller's
+    /// transaction (docs/domain.md §6–7): per prognosis year the sum of the approved mutations that apply to it and were
+    /// approved after the day the prognosis was adopted (<c>Municipality.PrognosisAdoptedOn</c>). A raised budget makes
+    /// the deficit smaller, so the amounts count as they are. Returns whether the prognosis changed.
+    /// </summary>
+    internal static async Task<bool> SyncBudgetChangesAsync(AppDbContext db, Domain.Budgets.BudgetMutation approved, CancellationToken ct)
+    {
+        var period = await MeasureService.PeriodAsync(db, ct);
+        var adoptedOn = await db.Municipalities.Select(m => m.PrognosisAdoptedOn).FirstOrDefaultAsync(ct);
+        DateTimeOffset? after = adoptedOn is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue).AddDays(1), TimeSpan.Zero) : null;
+        if (period is null || !period.Years.Any(approved.AppliesTo) || (after is not null && approved.DecidedAt < after))
+        {
+            return false;
+        }
+
+        var counted = await db.BudgetMutations
+            .Where(m => m.Status == Domain.Budgets.MutationStatus.Approved && m.Id != approved.Id && (after == null || m.DecidedAt >= after))
+            .Select(m => new { m.Year, m.Amount, m.Structural })
+            .ToListAsync(ct);
+        var mutations = counted.Select(m => (m.Year, m.Amount, m.Structural)).Append((approved.Year, approved.Amount, approved.Structural)).ToList();
+        var existing = await db.DeficitComponents.Where(c => c.Name == BudgetChangesName).ToDictionaryAsync(c => c.Year, ct);
+        var sortOrder = existing.Values.FirstOrDefault()?.SortOrder ?? (await db.DeficitComponents.MaxAsync(c => (int?)c.SortOrder, ct) ?? 0) + 1;
+        foreach (var year in period.Years)
+        {
+            var amount = mutations.Where(m => m.Structural ? year >= m.Year : year == m.Year).Sum(m => m.Amount);
+            if (existing.TryGetValue(year, out var component))
+            {
+                component.Amount = amount;
+                component.Version++;
+            }
+            else
+            {
+                db.DeficitComponents.Add(new DeficitComponent
+                {
+                    Year = year, Name = BudgetChangesName, Kind = DeficitComponentKind.BudgetChange, Amount = amount, SortOrder = sortOrder,
+                    Note = "Goedgekeurde begrotingsmutaties na vaststelling van de prognose; bijgehouden door de module Begroting.",
+                });
+            }
+        }
+
+        return true;
+    }
+
     private static Dictionary<string, string> Check(decimal amount, string field, string? reason)
     {
         var errors = new Dictionary<string, string>();

@@ -27,7 +27,8 @@ public static class ApiProblems
 
     /// <summary>
     /// The answer to an edit (<see cref="ChangeResult"/>), the one place where its outcome becomes HTTP: done →
-    /// <paramref name="done"/>; invalid → 400 with each Dutch message under its field; conflict → 409; not found → 404.
+    /// <paramref name="done"/>; invalid → 400 with each Dutch message under its field; conflict → 409; not found → 404;
+    /// forbidden → 403.
     /// </summary>
     public static async Task<Results<TDone, ValidationProblem, ProblemHttpResult>> AnswerAsync<TDone>(
         this ChangeResult result, Func<Task<TDone>> done) where TDone : IResult =>
@@ -37,6 +38,7 @@ public static class ApiProblems
             ChangeOutcome.Invalid => Invalid(result.Errors),
             ChangeOutcome.Conflict => Conflict(result.Message),
             ChangeOutcome.NotFound => NotFound(result.Message),
+            ChangeOutcome.Forbidden => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status403Forbidden, title: "Niet toegestaan"),
             _ => throw new ArgumentOutOfRangeException(nameof(result), result.Outcome, null),
         };
 }

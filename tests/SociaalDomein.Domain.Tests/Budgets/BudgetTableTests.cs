@@ -5,7 +5,7 @@ namespace SociaalDomein.Domain.Tests.Budgets;
 public class BudgetTableTests
 {
     private static BudgetRow Row(string line, BudgetDomain domain, int sortOrder, decimal budget, decimal? actual) =>
-        new(line, domain, sortOrder, budget, actual);
+        new(line.ToUpperInvariant(), line, domain, sortOrder, budget, 0m, actual);
 
     [Fact]
     public void Domains_follow_the_enum_order_whatever_the_order_of_the_rows()
@@ -51,7 +51,7 @@ public class BudgetTableTests
         ]);
 
         var ib = Assert.Single(table[BudgetDomain.Wmo]!.Lines, l => l.Line == "Individuele begeleiding (IB)");
-        Assert.Equal(new BudgetFigures(9_985_000m, 13_439_000m), ib.Figures);
+        Assert.Equal(new BudgetFigures(9_985_000m, 0m, 13_439_000m), ib.Figures);
         Assert.Equal(-3_454_000m, ib.Figures.Balance);
     }
 
@@ -66,9 +66,9 @@ public class BudgetTableTests
             Row("Jeugd-GGZ", BudgetDomain.Jeugd, 1, 1_000m, 2_000m),
         ]);
 
-        Assert.Equal(new BudgetFigures(120.25m, 130.50m), table[BudgetDomain.Wmo]!.Subtotal);
+        Assert.Equal(new BudgetFigures(120.25m, 0m, 130.50m), table[BudgetDomain.Wmo]!.Subtotal);
         Assert.Equal(-10.25m, table[BudgetDomain.Wmo]!.Subtotal.Balance);
-        Assert.Equal(new BudgetFigures(1_000m, 2_000m), table[BudgetDomain.Jeugd]!.Subtotal);
+        Assert.Equal(new BudgetFigures(1_000m, 0m, 2_000m), table[BudgetDomain.Jeugd]!.Subtotal);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class BudgetTableTests
             Row("Armoede", BudgetDomain.Armoede, 1, 7m, 3m),
         ]);
 
-        Assert.Equal(new BudgetFigures(627m, 563m), table.Total);
+        Assert.Equal(new BudgetFigures(627m, 0m, 563m), table.Total);
         Assert.Equal(64m, table.Total.Balance);
         Assert.Equal(table.Domains.Sum(d => d.Subtotal.Budget), table.Total.Budget);
     }
@@ -117,7 +117,7 @@ public class BudgetTableTests
         var line = table[BudgetDomain.Wmo]!.Lines[0];
         Assert.Equal(0m, line.Figures.Actual);
         Assert.Equal(expectedBalance, line.Figures.Balance);
-        Assert.Equal(new BudgetFigures(budget + 10m, 4m), table[BudgetDomain.Wmo]!.Subtotal);
+        Assert.Equal(new BudgetFigures(budget + 10m, 0m, 4m), table[BudgetDomain.Wmo]!.Subtotal);
     }
 
     [Fact]
@@ -140,6 +140,24 @@ public class BudgetTableTests
         var table = BudgetTable.Build(2015, []);
 
         Assert.Empty(table.Domains);
-        Assert.Equal(new BudgetFigures(0m, 0m), table.Total);
+        Assert.Equal(new BudgetFigures(0m, 0m, 0m), table.Total);
+    }
+
+    [Fact]
+    public void The_current_budget_is_the_original_plus_the_approved_mutations_and_the_balance_follows()
+    {
+        var table = BudgetTable.Build(2019,
+        [
+            new BudgetRow("WMO-04", "Individuele begeleiding (IB)", BudgetDomain.Wmo, 4, 9_985_000m, 500_000m, 10_000_000m, IsEstimate: true),
+            new BudgetRow("WMO-03", "Huishoudelijke hulp (HH)", BudgetDomain.Wmo, 3, 8_000_000m, -100_000m, null, IsEstimate: true),
+        ]);
+
+        var ib = table[BudgetDomain.Wmo]!.Lines.Single(l => l.Code == "WMO-04").Figures;
+        Assert.Equal((10_485_000m, 485_000m), (ib.Budget, ib.Balance));
+        Assert.Equal(10_000_000m / 10_485_000m, ib.Spent);
+        Assert.Equal(new BudgetFigures(17_985_000m, 400_000m, 10_000_000m), table.Total);
+        Assert.Equal(18_385_000m, table.Total.Budget);
+        Assert.True(table.IsEstimate);
+        Assert.Null(BudgetFigures.Zero.Spent);
     }
 }

@@ -149,8 +149,8 @@ public class DemoDataSeederTests(DatabaseFixture fixture) : IClassFixture<Databa
         await fixture.ResetAndSeedDemoDataAsync();
 
         var budgets = new BudgetService(fixture.ContextFactory);
-        Assert.Equal([2015, 2016, 2017], await budgets.YearsAsync());
-        foreach (var year in new[] { 2015, 2016, 2017 })
+        Assert.Equal(Enumerable.Range(2015, 8), await budgets.YearsAsync()); // Bijlage 1, then the multi-year estimate
+        foreach (var year in Enumerable.Range(2015, 8))
         {
             var table = await budgets.TableAsync(year);
             Assert.NotNull(table);
@@ -178,7 +178,7 @@ public class DemoDataSeederTests(DatabaseFixture fixture) : IClassFixture<Databa
         }
 
         Assert.Equal(before, await CountsAsync());
-        Assert.Equal((1, 21, 63, 4, 17), (before.Municipalities, before.Lines, before.LineYears, before.Scenarios, before.Measures));
+        Assert.Equal((1, 21, 8 * 21, 4, 17), (before.Municipalities, before.Lines, before.LineYears, before.Scenarios, before.Measures));
     }
 
     private Task<(int Municipalities, int Lines, int LineYears, int Scenarios, int Measures, int MeasureYears, int Components, int Margins)> CountsAsync() =>
@@ -246,5 +246,42 @@ public class DemoDataSeederTests(DatabaseFixture fixture) : IClassFixture<Databa
             Assert.Empty(m.Years);
         });
         Assert.Equal(718_000m, measures.Single(m => m.Code == "P1").Years.Single(y => y.Year == 2019).Yield);
+    }
+
+    [Fact]
+    public async Task The_monthly_actuals_add_up_to_Bijlage_1_and_come_late_in_the_year()
+    {
+        await SeededTableAsync(2017);
+
+        var rows = await fixture.QueryAsync(db => db.BudgetLineYears.Where(y => y.Actual != null)
+            .Select(y => new { y.BudgetLineId, y.Year, Actual = y.Actual!.Value, Months = db.ActualMonths.Where(a => a.BudgetLineId == y.BudgetLineId && a.Year == y.Year).Select(a => a.Amount).ToList() })
+            .ToListAsync());
+
+        Assert.Equal(3 * 21, rows.Count);
+        Assert.All(rows, r =>
+        {
+            Assert.Equal(12, r.Months.Count);
+            Assert.Equal(r.Actual, r.Months.Sum());
+        });
+        var ib2017 = await fixture.QueryAsync(db => db.ActualMonths.Where(a => a.Year == 2017 && db.BudgetLines.Any(l => l.Id == a.BudgetLineId && l.Code == "WMO-04"))
+            .OrderBy(a => a.Month).Select(a => a.Amount).ToListAsync());
+        Assert.True(ib2017[11] > ib2017[0] * 1.2m, "December carries the late claims");
+    }
+
+    [Fact]
+    public async Task The_years_2018_to_2022_are_an_estimate_carrying_2017_forward()
+    {
+        var table2017 = await SeededTableAsync(2017);
+
+        var table2020 = await new BudgetService(fixture.ContextFactory).TableAsync(2020);
+
+        Assert.NotNull(table2020);
+        Assert.True(table2020.IsEstimate);
+        Assert.False(table2017.IsEstimate);
+        Assert.Equal(table2017.Total.Original, table2020.Total.Original);
+        Assert.Equal(0m, table2020.Total.Actual);
+        Assert.Equal(
+            Enumerable.Range(2015, 8),
+            (await new BudgetService(fixture.ContextFactory).YearSummariesAsync()).Select(y => y.Year));
     }
 }

@@ -804,6 +804,9 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateOnly?>("PrognosisAdoptedOn")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.ToTable("Municipalities");
