@@ -56,7 +56,7 @@ public sealed class AccessibilityFixture : BrowserFixture
             if (!_loggedIn.TryGetValue(role, out var state))
             {
                 var page = await NewPageAsync();
-                await LoginAsync(page, DemoAccounts.All.Single(a => a.Role == role).Email, DemoAccounts.Password);
+                await LoginAsync(page, DemoAccounts.All.First(a => a.Role == role).Email, DemoAccounts.Password);
                 _loggedIn[role] = state = await page.Context.StorageStateAsync();
                 await page.Context.CloseAsync();
             }

@@ -16,7 +16,7 @@ public sealed class ForecastEditingTests(BrowserFixture browser) : IClassFixture
     public async Task A_controller_adds_a_measure_and_after_the_job_Optimaliseren_2019_moves_by_one_million()
     {
         var page = await browser.NewPageAsync();
-        var controller = DemoAccounts.All.Single(a => a.Role == Roles.Controller);
+        var controller = DemoAccounts.All.First(a => a.Role == Roles.Controller);
         await BrowserFixture.LoginAsync(page, controller.Email, DemoAccounts.Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "Prognose & scenario's" }).ClickAsync(); // within the live circuit: tabs respond at once
         var before = (await browser.App.Services.GetRequiredService<ScenarioService>().GetAsync()).Figures;

@@ -18,7 +18,7 @@ public sealed class ForecastTests(BrowserFixture browser) : IClassFixture<Browse
     private async Task<IPage> OpenAsync(string role)
     {
         var page = await browser.NewPageAsync();
-        await BrowserFixture.LoginAsync(page, DemoAccounts.All.Single(a => a.Role == role).Email, DemoAccounts.Password);
+        await BrowserFixture.LoginAsync(page, DemoAccounts.All.First(a => a.Role == role).Email, DemoAccounts.Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "Prognose & scenario's" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Prognose & scenario's", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("scenariotabel")).ToBeVisibleAsync(new() { Timeout = 15_000 });

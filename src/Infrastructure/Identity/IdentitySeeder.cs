@@ -14,6 +14,7 @@ public static class DemoAccounts
     [
         ("wethouder@demo.local", Roles.Wethouder),
         ("controller@demo.local", Roles.Controller),
+        ("controller2@demo.local", Roles.Controller), // a second pair of eyes: a controller never approves their own mutation
         ("contractmanager@demo.local", Roles.Contractmanager),
         ("beheerder@demo.local", Roles.Beheerder),
     ];
