@@ -120,15 +120,16 @@ public sealed class MutationService(IDbContextFactory<AppDbContext> contexts, Ti
         return await StepAsync(db, mutation, user, $"{before} → {Describe(mutation, valid.Line.Name)}", ct);
     }
 
-    public Task<ChangeResult> SubmitAsync(int id, int expectedVersion, string user, CancellationToken ct = default) =>
+    public Task<ChangeResult> SubmitAsync(int id, int? expectedVersion, string user, CancellationToken ct = default) =>
         TransitionAsync(id, expectedVersion, user, MutationStatus.Concept, MutationStatus.Submitted, null, ct);
 
-    /// <summary>Approves a submitted mutation; its author cannot (four eyes).</summary>
-    public Task<ChangeResult> ApproveAsync(int id, int expectedVersion, string user, CancellationToken ct = default) =>
+    /// <summary>Approves a submitted mutation; its author cannot (four eyes). Without <paramref name="expectedVersion"/> (a
+    /// script that only knows the id) the status check alone guards against a double decision.</summary>
+    public Task<ChangeResult> ApproveAsync(int id, int? expectedVersion, string user, CancellationToken ct = default) =>
         TransitionAsync(id, expectedVersion, user, MutationStatus.Submitted, MutationStatus.Approved, null, ct);
 
     /// <summary>Rejects a submitted mutation, with a reason; its author cannot.</summary>
-    public Task<ChangeResult> RejectAsync(int id, int expectedVersion, string? reason, string user, CancellationToken ct = default) =>
+    public Task<ChangeResult> RejectAsync(int id, int? expectedVersion, string? reason, string user, CancellationToken ct = default) =>
         string.IsNullOrWhiteSpace(reason)
             ? Task.FromResult(ChangeResult.Invalid("reason", "Geef een reden waarom de mutatie wordt afgewezen."))
             : TransitionAsync(id, expectedVersion, user, MutationStatus.Submitted, MutationStatus.Rejected, reason.Trim(), ct);
@@ -160,7 +161,7 @@ public sealed class MutationService(IDbContextFactory<AppDbContext> contexts, Ti
         return await Edits.TrySaveAsync(db, ct) ? ChangeResult.Done : ChangeResult.Conflict($"Het jaar {year} werd tegelijk door iemand anders afgesloten.");
     }
 
-    private async Task<ChangeResult> TransitionAsync(int id, int expectedVersion, string user, MutationStatus from, MutationStatus to, string? reason, CancellationToken ct)
+    private async Task<ChangeResult> TransitionAsync(int id, int? expectedVersion, string user, MutationStatus from, MutationStatus to, string? reason, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -176,7 +177,7 @@ public sealed class MutationService(IDbContextFactory<AppDbContext> contexts, Ti
                 (from == MutationStatus.Concept ? "alleen een concept kan worden ingediend." : "alleen een ingediende mutatie kan worden goedgekeurd of afgewezen."));
         }
 
-        if (mutation.Version != expectedVersion)
+        if (expectedVersion is { } version && mutation.Version != version)
         {
             return Stale(id);
         }

@@ -117,9 +117,10 @@ public static class AuditEndpoints
             return problem;
         }
 
-        var result = await audit.ListAsync(query, ct);
-        return TypedResults.Ok(new AuditPageDto(result.Page, result.PageSize, result.TotalCount,
-            result.Entries.Select(e => new AuditEntryDto(e.Id, e.OccurredAt, e.UserName, e.Action.ToString(), e.Action.DutchName(), e.Subject, e.Details))
-                .ToList()));
+        return TypedResults.Ok(ToDto(await audit.ListAsync(query, ct)));
     }
+
+    /// <summary>A page of the audit log as the API answers it (also the history of a measure or a budget mutation).</summary>
+    internal static AuditPageDto ToDto(AuditPage page) => new(page.Page, page.PageSize, page.TotalCount,
+        page.Entries.Select(e => new AuditEntryDto(e.Id, e.OccurredAt, e.UserName, e.Action.ToString(), e.Action.DutchName(), e.Subject, e.Details)).ToList());
 }

@@ -1,14 +1,93 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.ComponentModel;
+using System.Security.Claims;
 using SociaalDomein.Domain.Budgets;
+using SociaalDomein.Infrastructure.Audit;
 using SociaalDomein.Infrastructure.Budgets;
+using SociaalDomein.Infrastructure.Editing;
 using SociaalDomein.Web.Auth;
+using static SociaalDomein.Web.Api.AuditEndpoints;
 
 namespace SociaalDomein.Web.Api;
 
-/// <summary>/api/budget (every role): the years with figures and the budget table of one year.</summary>
+/// <summary>/api/budget: the budget per year as Bijlage 1 shows it (every role) and its mutations: entered, submitted,
+/// approved or rejected by Controller and Beheerder (<see cref="MutationService"/>: checks, four eyes, version, audit).
+/// The user in the audit log is the login name or, for a script, its API key's name.</summary>
 public static class BudgetEndpoints
 {
+    [Description("Oorspronkelijke begroting, goedgekeurde mutaties, actuele begroting, werkelijk en saldo, in euro's.")]
+    public sealed record AmountsDto(
+        [property: Description("De oorspronkelijke (primitieve) begroting.")] decimal OriginalBudget,
+        [property: Description("Som van de goedgekeurde mutaties die voor dit jaar gelden (een structurele geldt ook in latere jaren).")] decimal Mutations,
+        [property: Description("Actuele begroting: oorspronkelijk plus mutaties.")] decimal Budget,
+        [property: Description("Werkelijk tot nu toe: de som van de ingelezen maandrealisaties, anders het jaarcijfer.")] decimal Actual,
+        [property: Description("Actuele begroting min werkelijk; negatief is een overschrijding.")] decimal Balance);
+
+    [Description("Eén begrotingspost met zijn bedragen.")]
+    public sealed record BudgetYearLineDto(
+        [property: Description("Code van de post, zoals WMO-04.")] string Code,
+        [property: Description("Naam van de post.")] string Name,
+        [property: Description("Oorspronkelijke begroting.")] decimal OriginalBudget,
+        [property: Description("Goedgekeurde mutaties voor dit jaar.")] decimal Mutations,
+        [property: Description("Actuele begroting.")] decimal Budget,
+        [property: Description("Werkelijk tot nu toe.")] decimal Actual,
+        [property: Description("Saldo; negatief is een overschrijding.")] decimal Balance);
+
+    [Description("Een domein met zijn posten en subtotaal.")]
+    public sealed record BudgetYearDomainDto(
+        [property: Description("Naam van het domein.")] string Name,
+        [property: Description("Oorspronkelijke begroting.")] decimal OriginalBudget,
+        [property: Description("Goedgekeurde mutaties.")] decimal Mutations,
+        [property: Description("Actuele begroting.")] decimal Budget,
+        [property: Description("Werkelijk tot nu toe.")] decimal Actual,
+        [property: Description("Saldo.")] decimal Balance,
+        [property: Description("De posten van het domein.")] IReadOnlyList<BudgetYearLineDto> Lines);
+
+    [Description("De begroting van één jaar zoals Bijlage 1 van de raadsstukken haar toont.")]
+    public sealed record BudgetYearDto(
+        [property: Description("Begrotingsjaar.")] int Year,
+        [property: Description("Waar: het jaar is afgesloten; er verandert niets meer aan.")] bool Closed,
+        [property: Description("Waar: de begroting van dit jaar is een meerjarenraming.")] bool Estimate,
+        [property: Description("De domeinen.")] IReadOnlyList<BudgetYearDomainDto> Domains,
+        [property: Description("Totaal over alle domeinen.")] AmountsDto Total);
+
+    [Description("Een begrotingsmutatie.")]
+    public sealed record MutationDto(
+        [property: Description("Nummer.")] int Id,
+        [property: Description("Code van de begrotingspost.")] string LineCode,
+        [property: Description("Naam van de begrotingspost.")] string Line,
+        [property: Description("Jaar (bij een structurele mutatie het eerste jaar).")] int Year,
+        [property: Description("Bedrag in euro's; positief verhoogt de begroting.")] decimal Amount,
+        [property: Description("Soort: berap1, berap2, voorjaarsnota, najaarsnota, raadsbesluit of overig.")] string Kind,
+        [property: Description("Waar: geldt voor dit jaar en alle latere jaren; onwaar: alleen dit jaar.")] bool Structural,
+        [property: Description("Reden.")] string Reason,
+        [property: Description("Status: concept, ingediend, goedgekeurd of afgewezen.")] string Status,
+        [property: Description("Wie de mutatie opstelde.")] string CreatedBy,
+        [property: Description("Wanneer opgesteld.")] DateTimeOffset CreatedAt,
+        [property: Description("Wanneer ingediend.")] DateTimeOffset? SubmittedAt,
+        [property: Description("Wie goedkeurde of afwees.")] string? DecidedBy,
+        [property: Description("Wanneer goedgekeurd of afgewezen.")] DateTimeOffset? DecidedAt,
+        [property: Description("Reden van afwijzing.")] string? DecisionReason,
+        [property: Description("Versie; geef die mee bij wijzigen (en desgewenst bij indienen, goedkeuren of afwijzen).")] int Version);
+
+    [Description("Een nieuwe of gewijzigde mutatie.")]
+    public sealed record MutationBody(
+        [property: Description("Code van de begrotingspost, zoals WMO-04.")] string? LineCode,
+        [property: Description("Jaar (bij structureel het eerste jaar); niet een afgesloten jaar.")] int? Year,
+        [property: Description("Bedrag in euro's, hoogstens twee decimalen; positief verhoogt de begroting.")] decimal? Amount,
+        [property: Description("berap1, berap2, voorjaarsnota, najaarsnota, raadsbesluit of overig.")] string? Kind,
+        [property: Description("Waar: geldt voor dit jaar en alle latere jaren.")] bool? Structural,
+        [property: Description("Reden (verplicht).")] string? Reason,
+        [property: Description("Alleen bij wijzigen (PUT), en dan verplicht: de versie die u las.")] int? Version);
+
+    [Description("Een stap in de goedkeuring.")]
+    public sealed record DecisionBody(
+        [property: Description("De versie die u las (optioneel; dan wordt gecontroleerd dat niemand haar intussen wijzigde).")] int? Version,
+        [property: Description("Reden; verplicht bij afwijzen.")] string? Reason);
+
+    [Description("Het nummer van de nieuwe mutatie.")]
+    public sealed record CreatedMutationDto([property: Description("Nummer.")] int Id);
+
     [Description("Begroot, werkelijk en saldo, in euro's.")]
     public sealed record BudgetFiguresDto(
         [property: Description("Begroot bedrag.")] decimal Budget,
@@ -50,6 +129,68 @@ public static class BudgetEndpoints
                 "Bedragen in euro's. 404 als er voor dat jaar geen cijfers zijn.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        budget.MapGet("", GetYearAsync)
+            .WithName("GetBudgetYear")
+            .WithSummary("Begroting van een jaar (Bijlage 1)")
+            .WithDescription("Per domein en post de oorspronkelijke begroting, de goedgekeurde mutaties, de actuele begroting, het werkelijke " +
+                "bedrag tot nu toe en het saldo, met subtotalen en totaal; of het jaar is afgesloten of een meerjarenraming. 404 zonder cijfers.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var mutations = budget.MapGroup("/mutations");
+        mutations.MapGet("", ListMutationsAsync)
+            .WithName("GetBudgetMutations")
+            .WithSummary("Begrotingsmutaties")
+            .WithDescription("De mutaties, nieuwste eerst; te filteren op status (concept, ingediend, goedgekeurd, afgewezen), post en jaar. " +
+                "`status=ingediend` is de lijst die op goedkeuring wacht.");
+
+        mutations.MapPost("", CreateMutationAsync)
+            .RequireAuthorization(AuthenticationSetup.Policies.Financieel)
+            .WithName("CreateBudgetMutation")
+            .WithSummary("Mutatie opstellen")
+            .WithDescription("Stelt een mutatie op als concept. Fouten (geen reden, onbekende post, afgesloten jaar, bedrag met meer dan twee " +
+                "decimalen) geven 400 met de melding onder het veld en slaan niets op. Voor Controller en Beheerder.");
+
+        mutations.MapPut("/{id:int}", UpdateMutationAsync)
+            .RequireAuthorization(AuthenticationSetup.Policies.Financieel)
+            .WithName("UpdateBudgetMutation")
+            .WithSummary("Concept-mutatie wijzigen")
+            .WithDescription("Wijzigt een concept met de versie die u las; is het intussen gewijzigd, dan 409 en blijft die wijziging staan. " +
+                "Een ingediende of goedgekeurde mutatie wordt niet gewijzigd: corrigeer met een nieuwe.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        mutations.MapPost("/{id:int}/submit", SubmitAsync)
+            .RequireAuthorization(AuthenticationSetup.Policies.Financieel)
+            .WithName("SubmitBudgetMutation")
+            .WithSummary("Mutatie indienen")
+            .WithDescription("Zet een concept op ingediend: het wacht dan op goedkeuring door een andere controller.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        mutations.MapPost("/{id:int}/approve", ApproveAsync)
+            .RequireAuthorization(AuthenticationSetup.Policies.Financieel)
+            .WithName("ApproveBudgetMutation")
+            .WithSummary("Mutatie goedkeuren")
+            .WithDescription("Keurt een ingediende mutatie goed; vanaf dan telt zij in de actuele begroting (en, na vaststelling van de " +
+                "prognose, in de tekortprognose). Wie de mutatie opstelde, kan haar niet goedkeuren: 403. Twee keer goedkeuren: 400.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        mutations.MapPost("/{id:int}/reject", RejectAsync)
+            .RequireAuthorization(AuthenticationSetup.Policies.Financieel)
+            .WithName("RejectBudgetMutation")
+            .WithSummary("Mutatie afwijzen")
+            .WithDescription("Wijst een ingediende mutatie af, met een reden (verplicht). Wie haar opstelde, kan haar niet afwijzen: 403.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        mutations.MapGet("/{id:int}/history", MutationHistoryAsync)
+            .WithName("GetBudgetMutationHistory")
+            .WithSummary("Geschiedenis van een mutatie")
+            .WithDescription("De regels van het auditlog over deze mutatie, nieuwste eerst: wie, wanneer en wat (voor → na).");
+
         return budget;
     }
 
@@ -71,4 +212,101 @@ public static class BudgetEndpoints
         ToDto(table.Total));
 
     private static BudgetFiguresDto ToDto(BudgetFigures f) => new(f.Budget, f.Actual, f.Balance);
+
+    private static async Task<Results<Ok<BudgetYearDto>, ProblemHttpResult>> GetYearAsync(
+        [Description("Het begrotingsjaar, bijvoorbeeld 2017.")] int year, BudgetService budgets, CancellationToken ct)
+    {
+        if (await budgets.TableAsync(year, ct) is not { } table)
+        {
+            return ApiProblems.NotFound($"Geen begrotingscijfers voor {year}.");
+        }
+
+        var closed = (await budgets.YearSummariesAsync(ct)).Any(y => y.Year == year && y.ClosedAt is not null);
+        return TypedResults.Ok(new BudgetYearDto(
+            table.Year, closed, table.IsEstimate,
+            table.Domains.Select(d => new BudgetYearDomainDto(
+                d.Domain.DutchName(), d.Subtotal.Original, d.Subtotal.Mutations, d.Subtotal.Budget, d.Subtotal.Actual, d.Subtotal.Balance,
+                d.Lines.Select(l => new BudgetYearLineDto(l.Code, l.Line, l.Figures.Original, l.Figures.Mutations, l.Figures.Budget, l.Figures.Actual, l.Figures.Balance)).ToList()))
+                .ToList(),
+            Amounts(table.Total)));
+    }
+
+    private static AmountsDto Amounts(BudgetFigures f) => new(f.Original, f.Mutations, f.Budget, f.Actual, f.Balance);
+
+    private static async Task<Results<Ok<List<MutationDto>>, ValidationProblem>> ListMutationsAsync(
+        [Description("concept, ingediend, goedgekeurd of afgewezen.")] string? status,
+        [Description("Code van de post.")] string? line,
+        [Description("Jaar: de mutaties die in dat jaar gelden.")] int? year,
+        MutationService mutations, CancellationToken ct)
+    {
+        MutationStatus? parsed = null;
+        if (!string.IsNullOrWhiteSpace(status) && (parsed = MutationKinds.ParseStatus(status)) is null)
+        {
+            return ApiProblems.Invalid("status", "Onbekende status", $"'{status}' is geen status; kies concept, ingediend, goedgekeurd of afgewezen.");
+        }
+
+        return TypedResults.Ok((await mutations.ListAsync(parsed, line, year, ct)).Select(ToDto).ToList());
+    }
+
+    private static async Task<Results<Created<CreatedMutationDto>, ValidationProblem, ProblemHttpResult>> CreateMutationAsync(
+        MutationBody body, MutationService mutations, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (result, id) = body.Year is null || body.Amount is null
+            ? (MissingYearOrAmount(body), null)
+            : await mutations.CreateAsync(ToDraft(body), user.AuditName(), ct);
+        return await result.AnswerAsync(() => Task.FromResult(TypedResults.Created($"{ApiEndpoints.Prefix}/budget/mutations/{id}", new CreatedMutationDto(id!.Value))));
+    }
+
+    private static async Task<Results<Ok<MutationDto>, ValidationProblem, ProblemHttpResult>> UpdateMutationAsync(
+        [Description("Nummer van de mutatie.")] int id, MutationBody body, MutationService mutations, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = body.Year is null || body.Amount is null ? MissingYearOrAmount(body)
+            : body.Version is not { } version ? ChangeResult.Invalid("version", "Geef de versie mee die u las.")
+            : await mutations.UpdateAsync(id, ToDraft(body), version, user.AuditName(), ct);
+        return await result.AnswerAsync(() => CurrentAsync(mutations, id, ct));
+    }
+
+    private static async Task<Results<Ok<MutationDto>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        [Description("Nummer van de mutatie.")] int id, DecisionBody? body, MutationService mutations, ClaimsPrincipal user, CancellationToken ct) =>
+        await (await mutations.SubmitAsync(id, body?.Version, user.AuditName(), ct)).AnswerAsync(() => CurrentAsync(mutations, id, ct));
+
+    private static async Task<Results<Ok<MutationDto>, ValidationProblem, ProblemHttpResult>> ApproveAsync(
+        [Description("Nummer van de mutatie.")] int id, DecisionBody? body, MutationService mutations, ClaimsPrincipal user, CancellationToken ct) =>
+        await (await mutations.ApproveAsync(id, body?.Version, user.AuditName(), ct)).AnswerAsync(() => CurrentAsync(mutations, id, ct));
+
+    private static async Task<Results<Ok<MutationDto>, ValidationProblem, ProblemHttpResult>> RejectAsync(
+        [Description("Nummer van de mutatie.")] int id, DecisionBody? body, MutationService mutations, ClaimsPrincipal user, CancellationToken ct) =>
+        await (await mutations.RejectAsync(id, body?.Version, body?.Reason, user.AuditName(), ct)).AnswerAsync(() => CurrentAsync(mutations, id, ct));
+
+    private static async Task<Ok<AuditPageDto>> MutationHistoryAsync(
+        [Description("Nummer van de mutatie.")] int id,
+        [Description("Paginanummer, vanaf 1 (50 regels per pagina). Standaard 1.")] int? page,
+        AuditLog audit, CancellationToken ct) =>
+        TypedResults.Ok(AuditEndpoints.ToDto(await audit.ListAsync(new AuditQuery(Page: page ?? 1, SubjectPrefix: MutationService.Subject(id)), ct)));
+
+    private static async Task<Ok<MutationDto>> CurrentAsync(MutationService mutations, int id, CancellationToken ct) =>
+        TypedResults.Ok(ToDto((await mutations.ListAsync(ct: ct)).Single(m => m.Id == id)));
+
+    private static MutationDraft ToDraft(MutationBody body) =>
+        new(body.LineCode, body.Year!.Value, body.Amount!.Value, body.Kind, body.Structural ?? false, body.Reason);
+
+    private static ChangeResult MissingYearOrAmount(MutationBody body)
+    {
+        var errors = new Dictionary<string, string>();
+        if (body.Year is null)
+        {
+            errors["year"] = "Vul het jaar in.";
+        }
+
+        if (body.Amount is null)
+        {
+            errors["amount"] = "Vul het bedrag in.";
+        }
+
+        return ChangeResult.Invalid(errors);
+    }
+
+    private static MutationDto ToDto(MutationSummary m) => new(
+        m.Id, m.LineCode, m.Line, m.Year, m.Amount, m.Kind.Code(), m.Structural, m.Reason, m.Status.Code(), m.CreatedBy, m.CreatedAt, m.SubmittedAt,
+        m.DecidedBy, m.DecidedAt, m.DecisionReason, m.Version);
 }

@@ -235,10 +235,7 @@ public static class MeasureEndpoints
             return NotFound(code);
         }
 
-        var history = await audit.ListAsync(MeasureService.HistoryQuery(code, Math.Max(1, page ?? 1)), ct);
-        return TypedResults.Ok(new AuditPageDto(history.Page, history.PageSize, history.TotalCount,
-            history.Entries.Select(e => new AuditEntryDto(e.Id, e.OccurredAt, e.UserName, e.Action.ToString(), e.Action.DutchName(), e.Subject, e.Details))
-                .ToList()));
+        return TypedResults.Ok(AuditEndpoints.ToDto(await audit.ListAsync(MeasureService.HistoryQuery(code, Math.Max(1, page ?? 1)), ct)));
     }
 
     private static readonly ChangeResult MissingVersion = ChangeResult.Invalid("version",

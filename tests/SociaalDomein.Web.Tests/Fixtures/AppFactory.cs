@@ -22,6 +22,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string ControllerKey = "test-sleutel-controller-4c8e51";
     public const string ContractmanagerKey = "test-sleutel-contractmanager-d27a90";
 
+    /// <summary>A second controller's key: a controller never approves their own budget mutation.</summary>
+    public const string SecondControllerKey = "test-sleutel-controller2-71b3fa";
+
     /// <summary>A fixed key for tests only (32 bytes, base64).</summary>
     public const string TestPseudonymisationKey = "dGVzdC1zbGV1dGVsLXBzZXVkb25pZW0tMzItYnl0ZXM=";
 
@@ -80,6 +83,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Api:Keys:3:Name", "bi-contractmanager");
         builder.UseSetting("Api:Keys:3:Key", ContractmanagerKey);
         builder.UseSetting("Api:Keys:3:Role", Roles.Contractmanager);
+        builder.UseSetting("Api:Keys:4:Name", "script-controller-2");
+        builder.UseSetting("Api:Keys:4:Key", SecondControllerKey);
+        builder.UseSetting("Api:Keys:4:Role", Roles.Controller);
     }
 
     public HttpClient Client(string? apiKey = null)
