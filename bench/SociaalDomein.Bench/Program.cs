@@ -12,6 +12,7 @@ using SociaalDomein.Domain.Assignments;
 using SociaalDomein.Domain.Districts;
 using SociaalDomein.Domain.Imports;
 using SociaalDomein.Domain.Stacking;
+using SociaalDomein.Infrastructure.Budgets;
 using SociaalDomein.Infrastructure.Database;
 using SociaalDomein.Infrastructure.Imports;
 using SociaalDomein.Infrastructure.Imports.Toewijzingen;
@@ -31,6 +32,7 @@ namespace SociaalDomein.Bench;
 ///   stacking [&lt;file&gt;] [--data DIR]    ComputeAsync 1 Nov 2018 all/Wmo/Noord ×3 (median), RefreshAsync, GetAsync
 ///   all &lt;rows&gt; [--file F]            generate, psqlcopy, import, stacking, import again; prints a markdown table
 ///   scenarios &lt;measures&gt;             scenario figures over 10 years with that many measures: compute, store, read
+///   budget &lt;lines&gt; &lt;mutations&gt;       the budget table of a year (what /begroting and GET /api/budget read) with that many lines and mutations
 /// Without --data every command uses a throwaway server (LocalPostgresServer.StartThrowawayAsync); with --data DIR a
 /// kept server in DIR (re-used by later commands, so the stacking SQL can be worked on without importing again).
 /// </summary>
@@ -90,6 +92,12 @@ public static class Program
                 await ScenariosAsync(server, int.Parse(positional[1], CultureInfo.InvariantCulture));
                 return 0;
             }
+            case "budget" when positional.Length == 3:
+            {
+                await using var server = await StartServerAsync(data);
+                await BudgetAsync(server, int.Parse(positional[1], CultureInfo.InvariantCulture), int.Parse(positional[2], CultureInfo.InvariantCulture));
+                return 0;
+            }
             case "all" when positional.Length == 2:
             {
                 var rows = int.Parse(positional[1], CultureInfo.InvariantCulture);
@@ -107,7 +115,7 @@ public static class Program
                 return 0;
             }
             default:
-                Console.Error.WriteLine("usage: generate <rows> <file> | import <file> | filestore <file> | psqlcopy <file> | reader <file> | stacking [<file>] | all <rows> [--file F] | scenarios <measures>  [--data DIR]");
+                Console.Error.WriteLine("usage: generate <rows> <file> | import <file> | filestore <file> | psqlcopy <file> | reader <file> | stacking [<file>] | all <rows> [--file F] | scenarios <measures> | budget <lines> <mutations>  [--data DIR]");
                 return 2;
         }
     }
@@ -634,6 +642,52 @@ public static class Program
         Console.WriteLine($"scenarios: ComputeAsync {Median(computes)}");
         Console.WriteLine($"scenarios: RefreshAsync (compute + store, the job) {Median(refreshes)}");
         Console.WriteLine($"scenarios: ReadAsync (stored set, the page) {Median(reads)}");
+    }
+
+    // ---------------------------------------------------------------- budget
+
+    /// <summary>The budget table of 2020 with <paramref name="lineCount"/> lines (budgets 2015–2022, monthly actuals) and
+    /// <paramref name="mutationCount"/> mutations spread over the years, statuses and lines: the page's and the API's read.</summary>
+    private static async Task BudgetAsync(LocalPostgresServer server, int lineCount, int mutationCount)
+    {
+        var contexts = new Contexts(server.ConnectionString);
+        var random = new Random(20261130);
+        await using (var db = contexts.CreateDbContext())
+        {
+            var domains = Enum.GetValues<SociaalDomein.Domain.Budgets.BudgetDomain>();
+            var lines = Enumerable.Range(1, lineCount).Select(i => new SociaalDomein.Domain.Budgets.BudgetLine
+            {
+                Code = $"L{i:0000}", Name = $"Post {i}", Domain = domains[i % domains.Length], SortOrder = i,
+                Years = Enumerable.Range(2015, 8).Select(y => new SociaalDomein.Domain.Budgets.BudgetLineYear { Year = y, Budget = 1_000_000m + i, IsEstimate = y > 2017 }).ToList(),
+            }).ToList();
+            db.BudgetLines.AddRange(lines);
+            await db.SaveChangesAsync();
+            db.ActualMonths.AddRange(lines.SelectMany(l => Enumerable.Range(2015, 6).SelectMany(y => Enumerable.Range(1, 12).Select(m =>
+                new SociaalDomein.Domain.Budgets.ActualMonth { BudgetLineId = l.Id, Year = y, Month = m, Amount = 80_000m + m }))));
+            db.BudgetMutations.AddRange(Enumerable.Range(0, mutationCount).Select(i => new SociaalDomein.Domain.Budgets.BudgetMutation
+            {
+                BudgetLineId = lines[random.Next(lines.Count)].Id, Year = 2015 + random.Next(8), Amount = random.Next(-50_000, 50_000),
+                Kind = SociaalDomein.Domain.Budgets.MutationKind.Berap1, Structural = random.Next(2) == 0, Reason = "bench",
+                Status = (SociaalDomein.Domain.Budgets.MutationStatus)(1 + random.Next(4)), CreatedBy = "bench", CreatedAt = DateTimeOffset.UtcNow, Version = 1,
+            }));
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlRawAsync("""ANALYZE "BudgetLines", "BudgetLineYears", "BudgetMutations", "ActualMonths" """);
+        }
+
+        var service = new BudgetService(contexts);
+        var runs = new List<TimeSpan>();
+        for (var i = 0; i < 7; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var table = await service.TableAsync(2020);
+            runs.Add(watch.Elapsed);
+            if (i == 0)
+            {
+                Console.WriteLine($"budget: {lineCount:N0} lines, {mutationCount:N0} mutations; 2020 total budget {table!.Total.Budget:N2}, mutations {table.Total.Mutations:N2}");
+            }
+        }
+
+        Console.WriteLine($"budget: TableAsync(2020) median {runs.Order().ElementAt(3).TotalMilliseconds:F0} ms (runs {string.Join(", ", runs.Select(r => r.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)))})");
     }
 
     // ---------------------------------------------------------------- report
