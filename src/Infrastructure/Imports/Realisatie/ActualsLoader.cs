@@ -51,7 +51,7 @@ internal sealed class ActualsLoader : IRecordLoader<ActualRecord>
     public void Write(ActualRecord record) =>
         CollectionsMarshal.GetValueRefOrAddDefault(_sums, (record.BudgetLineId, record.Year, record.Month), out _) += record.Amount;
 
-    /// <summary>Ends the COPY, adds the bookings up and replaces the file's months. Inserted: monthly figures of a line
+    /// <summary>Sends the sums by COPY and replaces the file's months. Inserted: monthly figures of a line
     /// and month that had none; updated: figures that replaced a stored one. The note says which months were replaced
     /// and how many stored figures of those months had no booking in the file (they are gone).</summary>
     public async Task<LoadResult> CompleteAsync(NpgsqlConnection connection, CancellationToken ct)
