@@ -33,10 +33,11 @@ namespace SociaalDomein.Bench;
 ///   all &lt;rows&gt; [--file F]            generate, psqlcopy, import, stacking, import again; prints a markdown table
 ///   scenarios &lt;measures&gt;             scenario figures over 10 years with that many measures: compute, store, read
 ///   budget &lt;lines&gt; &lt;mutations&gt;       the budget table of a year (what /begroting and GET /api/budget read) with that many lines and mutations
+///   realisatie &lt;rows&gt; [--file F]     ledger actuals: generate, psqlcopy, import into empty months, import again (replace)
 /// Without --data every command uses a throwaway server (LocalPostgresServer.StartThrowawayAsync); with --data DIR a
 /// kept server in DIR (re-used by later commands, so the stacking SQL can be worked on without importing again).
 /// </summary>
-public static class Program
+public static partial class Program
 {
     private static readonly DateOnly ReferenceDate = new(2018, 11, 1);
 
@@ -114,8 +115,17 @@ public static class Program
                 PrintTable(rows, file, generated.Elapsed, copy, import, stacking, again);
                 return 0;
             }
+            case "realisatie-reader" when positional.Length == 2:
+                RealisatieReaderOnly(positional[1]);
+                return 0;
+            case "realisatie" when positional.Length == 2:
+            {
+                var rows = int.Parse(positional[1], CultureInfo.InvariantCulture);
+                await RealisatieAsync(rows, Option("--file") ?? Path.Combine(Path.GetTempPath(), $"sd-bench-realisatie-{rows}.csv"), data);
+                return 0;
+            }
             default:
-                Console.Error.WriteLine("usage: generate <rows> <file> | import <file> | filestore <file> | psqlcopy <file> | reader <file> | stacking [<file>] | all <rows> [--file F] | scenarios <measures> | budget <lines> <mutations>  [--data DIR]");
+                Console.Error.WriteLine("usage: generate <rows> <file> | import <file> | filestore <file> | psqlcopy <file> | reader <file> | stacking [<file>] | all <rows> [--file F] | scenarios <measures> | budget <lines> <mutations> | realisatie <rows> [--file F]  [--data DIR]");
                 return 2;
         }
     }
@@ -338,7 +348,7 @@ public static class Program
 
     public sealed record ImportResult(int Rows, TimeSpan Receive, TimeSpan Job, TimeSpan Total, long PeakBytes, ImportSummary Summary);
 
-    private static async Task<ImportResult> ImportAsync(LocalPostgresServer server, string file)
+    private static async Task<ImportResult> ImportAsync(LocalPostgresServer server, string file, ImportKind kind = ImportKind.Toewijzingen)
     {
         await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
         var files = new ImportFiles(dataSource, new FileCipher(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
@@ -351,7 +361,7 @@ public static class Program
         long id;
         await using (var upload = File.OpenRead(file))
         {
-            id = await service.StartAsync(upload, Path.GetFileName(file), ImportKind.Toewijzingen, onlyValidRows: false, "bench@localhost");
+            id = await service.StartAsync(upload, Path.GetFileName(file), kind, onlyValidRows: false, "bench@localhost");
         }
 
         var receive = total.Elapsed;
@@ -456,12 +466,12 @@ public static class Program
 
     public sealed record CopyResult(int Rows, TimeSpan Median, IReadOnlyList<TimeSpan> Runs);
 
-    private static async Task<CopyResult> PsqlCopyAsync(LocalPostgresServer server, string file)
+    private static async Task<CopyResult> PsqlCopyAsync(LocalPostgresServer server, string file, string? plainColumns = null)
     {
         var cs = new NpgsqlConnectionStringBuilder(server.ConnectionString);
         await using var connection = new NpgsqlConnection(server.ConnectionString);
         await connection.OpenAsync();
-        await Execute(connection, """
+        await Execute(connection, plainColumns is not null ? $"DROP TABLE IF EXISTS plain; CREATE TABLE plain ({plainColumns})" : """
             DROP TABLE IF EXISTS plain;
             CREATE TABLE plain (
                 bsn text, dossiernummer text, postcode text, huisnummer integer, huisnummertoevoeging text, geboortedatum date,

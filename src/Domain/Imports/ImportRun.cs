@@ -3,6 +3,11 @@ namespace SociaalDomein.Domain.Imports;
 public enum ImportKind
 {
     Toewijzingen = 1,
+
+    // 2 is kept for declaraties (claims, docs/import-formats.md record kind 2).
+
+    /// <summary>Ledger actuals per budget line and month (record kind 3).</summary>
+    Realisatie = 3,
 }
 
 public enum ImportStatus

@@ -13,6 +13,9 @@ public enum StoredAnalysis
 
     /// <summary>The scenario figures: deficit components, measures, realisations, margins and target paths.</summary>
     Scenarios = 2,
+
+    /// <summary>The budget figures: monthly actuals from the ledger (import kind <c>realisatie</c>).</summary>
+    Budget = 3,
 }
 
 /// <summary>One change to what a stored analysis is computed from: a succeeded import, a new district mapping, an edited
@@ -43,10 +46,13 @@ public static class InputChanges
         db.InputChanges.Add(new InputChange { ChangedAt = at, What = what, Affects = affects });
 
     /// <summary>Records a change inside the caller's transaction on a plain connection.</summary>
-    public static async Task AddAsync(NpgsqlConnection connection, string what, CancellationToken ct)
+    public static async Task AddAsync(NpgsqlConnection connection, string what, CancellationToken ct,
+        StoredAnalysis affects = StoredAnalysis.Stacking)
     {
-        await using var command = new NpgsqlCommand("""INSERT INTO "InputChanges" ("ChangedAt", "What") VALUES (now(), @what)""", connection);
+        await using var command = new NpgsqlCommand(
+            """INSERT INTO "InputChanges" ("ChangedAt", "What", "Affects") VALUES (now(), @what, @affects)""", connection);
         command.Parameters.AddWithValue("what", what);
+        command.Parameters.AddWithValue("affects", (int)affects);
         await command.ExecuteNonQueryAsync(ct);
     }
 

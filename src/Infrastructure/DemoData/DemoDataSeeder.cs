@@ -85,7 +85,7 @@ public static class DemoDataSeeder
                 loader.Write(record);
             }
 
-            await loader.MergeAsync(connection, ct);
+            await loader.CompleteAsync(connection, ct);
             await transaction.CommitAsync(ct);
             seeded = true;
         }

@@ -11,11 +11,11 @@ namespace SociaalDomein.Infrastructure.Imports;
 /// Loads assignments set-based, by identity (docs/import-formats.md): a row with an identity that is neither stored nor
 /// earlier in the file goes straight into "Assignments" by COPY; the others (a newer export of a stored assignment, or
 /// the same identity again later in the file: the later row wins) go through a temporary staging table and one
-/// UPDATE of what changed (<see cref="MergeAsync"/>). Runs inside the caller's transaction, so a rejected or
+/// UPDATE of what changed (<see cref="CompleteAsync"/>). Runs inside the caller's transaction, so a rejected or
 /// interrupted import leaves nothing behind. Imports take a transaction-level advisory lock first, so the stored
 /// identities read at the start stay exact until the commit: imports run one after the other.
 /// </summary>
-internal sealed class AssignmentLoader : IAsyncDisposable
+internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
 {
     /// <summary>The columns of "Assignments" that an import writes, in COPY order.</summary>
     private static readonly string[] Columns =
@@ -44,6 +44,7 @@ internal sealed class AssignmentLoader : IAsyncDisposable
 
     private readonly List<int> _superseded = [];
     private int _inserted;
+    private int _revoked;
     private int _stagedRows;
     private int _duplicates;
     private bool _completed;
@@ -96,6 +97,7 @@ internal sealed class AssignmentLoader : IAsyncDisposable
     /// to a buffer and only blocks when that is flushed.</summary>
     public void Write(AssignmentRecord r)
     {
+        _revoked += r.IsRevoked ? 1 : 0;
         ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(_rowOfIdentity, r.IdentityKey, out var earlierInFile);
         if (earlierInFile)
         {
@@ -125,15 +127,17 @@ internal sealed class AssignmentLoader : IAsyncDisposable
         }
     }
 
+    public int Revoked => _revoked;
+
     /// <summary>Ends the direct COPY, stages the other rows and applies them: an assignment is updated only when
     /// something changed, and counts as updated only when it was stored before this import.</summary>
-    public async Task<MergeResult> MergeAsync(NpgsqlConnection connection, CancellationToken ct)
+    public async Task<LoadResult> CompleteAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         _completed = true;
         await _direct.DisposeAsync(); // completes the COPY
         if (_stagedRows == 0)
         {
-            return new MergeResult(_duplicates, _inserted, Updated: 0);
+            return new LoadResult(_duplicates, _inserted, Updated: 0);
         }
 
         await _staged.FlushAsync(ct);
@@ -166,10 +170,10 @@ internal sealed class AssignmentLoader : IAsyncDisposable
         update.Parameters.AddWithValue("superseded", _superseded.ToArray());
         update.Parameters.AddWithValue("run", _importRunId);
         var updated = (int)(long)(await update.ExecuteScalarAsync(ct))!;
-        return new MergeResult(_duplicates, _inserted, updated);
+        return new LoadResult(_duplicates, _inserted, updated);
     }
 
-    /// <summary>Cancels the COPY when <see cref="MergeAsync"/> did not complete it (a rejected or failed import: the
+    /// <summary>Cancels the COPY when <see cref="CompleteAsync"/> did not complete it (a rejected or failed import: the
     /// caller rolls back) and deletes the staged rows' file.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -286,5 +290,3 @@ internal sealed class AssignmentLoader : IAsyncDisposable
         }
     }
 }
-
-internal sealed record MergeResult(int Duplicates, int Inserted, int Updated);

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 using SociaalDomein.Domain.Imports;
+using SociaalDomein.Infrastructure.Imports.Realisatie;
+using SociaalDomein.Infrastructure.Imports.Tables;
 using SociaalDomein.Infrastructure.Imports.Toewijzingen;
 using SociaalDomein.Infrastructure.Privacy;
 
@@ -38,7 +40,7 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
             {
                 var outcome = await ImportAsync(connection, importRunId, run, ct);
                 logger.LogInformation("Import {Id}: {Status}", importRunId, outcome);
-                if (outcome == ImportStatus.Succeeded)
+                if (outcome == ImportStatus.Succeeded && run.Kind == ImportKind.Toewijzingen)
                 {
                     jobs.Enqueue<Stacking.StackingRecomputeJob>(job => job.RunAsync(null, CancellationToken.None));
                 }
@@ -64,20 +66,39 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
         }
     }
 
-    private async Task<ImportStatus> ImportAsync(NpgsqlConnection connection, long importRunId, ClaimedRun run, CancellationToken ct)
+    /// <summary>Picks the reader and the loader by the run's kind; the rest of an import is the same for every kind.</summary>
+    private Task<ImportStatus> ImportAsync(NpgsqlConnection connection, long importRunId, ClaimedRun run, CancellationToken ct) => run.Kind switch
+    {
+        ImportKind.Toewijzingen => ImportAsync(connection, importRunId, run,
+            (c, token) => AssignmentLoader.BeginAsync(c, importRunId, token),
+            (stream, _) => ToewijzingenReader.Open(stream, run.FileName, pseudonymiser), ct),
+        ImportKind.Realisatie => ImportAsync(connection, importRunId, run,
+            (c, token) => ActualsLoader.BeginAsync(c, importRunId, token),
+            (stream, loader) => RealisatieReader.Open(stream, run.FileName, loader.Lookup), ct),
+        _ => throw new ImportFileException($"Imports van de soort {run.Kind} worden (nog) niet ondersteund."),
+    };
+
+    /// <summary>One import: the loader begins on the import's connection in one transaction (taking the lock that
+    /// serialises imports, and reading what the reader needs to check rows against), the file is opened and streamed
+    /// through the reader a thread ahead, valid rows go to the loader, rejected rows' errors by COPY on a second
+    /// connection (kept even when the load is rolled back), and the run is marked done in the same transaction.</summary>
+    private async Task<ImportStatus> ImportAsync<TRecord, TLoader>(NpgsqlConnection connection, long importRunId, ClaimedRun run,
+        Func<NpgsqlConnection, CancellationToken, Task<TLoader>> begin, Func<Stream, TLoader, IImportFile<ParsedRow<TRecord>>> open,
+        CancellationToken ct)
+        where TRecord : class
+        where TLoader : IRecordLoader<TRecord>
     {
         await using var stream = files.Open(importRunId, run.SizeBytes);
-        using var file = ToewijzingenReader.Open(stream, run.FileName, pseudonymiser);
+        await using var errorsConnection = await database.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var loader = await begin(connection, ct);
+        using var file = open(stream, loader);
         await UpdateAsync(importRunId, """ "RowsTotal" = @total, "UnknownColumns" = @unknown """, ct,
             ("total", (object?)file.TotalRows ?? DBNull.Value), ("unknown", file.UnknownColumns.ToArray()));
 
-        await using var errorsConnection = await database.OpenConnectionAsync(ct);
         await using var errors = await errorsConnection.BeginBinaryImportAsync(
             """COPY "ImportRowErrors" ("ImportRunId", "Row", "Column", "Message", "MaskedRow") FROM STDIN (FORMAT BINARY)""", ct);
-
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using var loader = await AssignmentLoader.BeginAsync(connection, importRunId, ct);
-        int read = 0, rejected = 0, revoked = 0;
+        int read = 0, rejected = 0;
         var lastProgress = Stopwatch.GetTimestamp();
         await foreach (var row in ReadAhead.EnumerateAsync(file.Rows, ct))
         {
@@ -85,7 +106,6 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
             if (row.Record is { } record)
             {
                 loader.Write(record);
-                revoked += record.IsRevoked ? 1 : 0;
             }
             else
             {
@@ -111,7 +131,7 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
         await errors.CompleteAsync(ct);
         if (read == 0)
         {
-            throw ToewijzingenReader.Empty(run.FileName);
+            throw TabularFiles.Empty(run.FileName);
         }
 
         if (rejected > 0 && !run.OnlyValidRows)
@@ -121,19 +141,23 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
             await FinishAsync(connection, importRunId, ImportStatus.Rejected,
                 $"{rejected} van de {read} rijen zijn afgekeurd; er is niets ingelezen. Verbeter het bestand, " +
                 "of kies 'alleen geldige rijen importeren' om de goede rijen toch in te lezen.", ct,
-                read, 0, rejected, 0, revoked, 0, 0);
+                read, 0, rejected, 0, loader.Revoked, 0, 0);
             return ImportStatus.Rejected;
         }
 
-        var merged = await loader.MergeAsync(connection, ct);
-        await Analysis.InputChanges.AddAsync(connection, $"import {importRunId}", ct); // stored analyses are stale from the commit on
-        await FinishAsync(connection, importRunId, ImportStatus.Succeeded, null, ct,
-            read, read - rejected - merged.Duplicates, rejected, merged.Duplicates, revoked, merged.Inserted, merged.Updated);
+        var loaded = await loader.CompleteAsync(connection, ct);
+        // Stored analyses are stale from the commit on.
+        await Analysis.InputChanges.AddAsync(connection, $"import {importRunId}", ct, AffectedBy(run.Kind));
+        await FinishAsync(connection, importRunId, ImportStatus.Succeeded, loaded.Note, ct,
+            read, read - rejected - loaded.Duplicates, rejected, loaded.Duplicates, loader.Revoked, loaded.Inserted, loaded.Updated);
         await transaction.CommitAsync(ct);
         return ImportStatus.Succeeded;
     }
 
-    private sealed record ClaimedRun(string FileName, bool OnlyValidRows, long SizeBytes);
+    private static Analysis.StoredAnalysis AffectedBy(ImportKind kind) =>
+        kind == ImportKind.Realisatie ? Analysis.StoredAnalysis.Budget : Analysis.StoredAnalysis.Stacking;
+
+    private sealed record ClaimedRun(ImportKind Kind, string FileName, bool OnlyValidRows, long SizeBytes);
 
     /// <summary>Queued → Running, atomically, on the connection that holds the run's lock: only one execution of a run
     /// ever proceeds, and no instance sees it Running without its lock held. Returns what the run needs, or null when
@@ -143,13 +167,13 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
         await using var command = new NpgsqlCommand(
             """
             UPDATE "ImportRuns" SET "Status" = @running, "StartedAt" = now() WHERE "Id" = @id AND "Status" = @queued
-            RETURNING "FileName", "OnlyValidRows", "SizeBytes"
+            RETURNING "Kind", "FileName", "OnlyValidRows", "SizeBytes"
             """, connection);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("running", (int)ImportStatus.Running);
         command.Parameters.AddWithValue("queued", (int)ImportStatus.Queued);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? new ClaimedRun(reader.GetString(0), reader.GetBoolean(1), reader.GetInt64(2)) : null;
+        return await reader.ReadAsync(ct) ? new ClaimedRun((ImportKind)reader.GetInt32(0), reader.GetString(1), reader.GetBoolean(2), reader.GetInt64(3)) : null;
     }
 
     private async Task UpdateAsync(long id, string set, CancellationToken ct, params (string Name, object Value)[] values)

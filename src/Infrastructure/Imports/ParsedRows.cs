@@ -1,5 +1,3 @@
-using SociaalDomein.Domain.Assignments;
-
 namespace SociaalDomein.Infrastructure.Imports;
 
 /// <summary>Why a row was rejected: row number in the file (the header is row 1), the column as the file names
@@ -9,7 +7,8 @@ public sealed record RowError(int Row, string Column, string Message);
 /// <summary>One data row of a file: a valid record, or the errors that reject it. <see cref="MaskedRow"/> is, for a
 /// rejected row, the row as the file had it (CSV line, the cells joined with ';', or the 301 product element) with its
 /// personal values masked, for the download of rejected rows (docs/domain.md §10); empty for a valid row.</summary>
-public sealed record ParsedRow(int Row, AssignmentRecord? Record, IReadOnlyList<RowError> Errors, string MaskedRow);
+public sealed record ParsedRow<TRecord>(int Row, TRecord? Record, IReadOnlyList<RowError> Errors, string MaskedRow)
+    where TRecord : class;
 
 public enum SourceFormat
 {
@@ -18,9 +17,10 @@ public enum SourceFormat
     IWmoIJw301 = 3,
 }
 
-/// <summary>An opened toewijzingen file: its format, the columns it has that the product does not know, the number of
-/// data rows when known up front, and its rows, read lazily (a CSV of a million rows is streamed, not loaded).</summary>
-public interface IToewijzingenFile : IDisposable
+/// <summary>An opened import file of any record kind: its format, the columns it has that the product does not know,
+/// the number of data rows when known up front, and its rows, read lazily (a CSV of a million rows is streamed, not
+/// loaded).</summary>
+public interface IImportFile<out TRow> : IDisposable
 {
     SourceFormat Format { get; }
     IReadOnlyList<string> UnknownColumns { get; }
@@ -29,5 +29,5 @@ public interface IToewijzingenFile : IDisposable
     string? HeaderLine { get; }
 
     int? TotalRows { get; }
-    IEnumerable<ParsedRow> Rows { get; }
+    IEnumerable<TRow> Rows { get; }
 }

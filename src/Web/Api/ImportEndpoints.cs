@@ -10,8 +10,9 @@ using SociaalDomein.Web.Auth;
 
 namespace SociaalDomein.Web.Api;
 
-/// <summary>/api/imports (Beheerder, Contractmanager): upload a file (202 + id), follow its status, download its rejected
-/// rows (masked, docs/domain.md §10); the Beheerder alone downloads a kept original. Uploads and downloads are in the audit log (the upload by <see cref="ImportService.StartAsync"/>,
+/// <summary>/api/imports: upload a file (202 + id; toewijzingen: Beheerder, Contractmanager; realisatie: Controller,
+/// Beheerder), follow its status, download its rejected rows (masked, docs/domain.md §10; all three roles); the Beheerder
+/// alone downloads a kept original. Uploads and downloads are in the audit log (the upload by <see cref="ImportService.StartAsync"/>,
 /// with the run).</summary>
 public static class ImportEndpoints
 {
@@ -35,12 +36,13 @@ public static class ImportEndpoints
         [property: Description("Rijen gelezen.")] int RowsRead,
         [property: Description("Rijen ingelezen.")] int RowsImported,
         [property: Description("Rijen afgekeurd.")] int RowsRejected,
-        [property: Description("Dubbele toewijzingen.")] int Duplicates,
+        [property: Description("Dubbele toewijzingen (bij realisatie altijd 0: boekingen op dezelfde post en maand worden opgeteld).")] int Duplicates,
         [property: Description("Ingetrokken toewijzingen.")] int Revoked,
-        [property: Description("Nieuwe toewijzingen.")] int Inserted,
-        [property: Description("Bijgewerkte toewijzingen.")] int Updated,
+        [property: Description("Nieuwe toewijzingen; bij realisatie: maandbedragen van een post en maand die er nog niet waren.")] int Inserted,
+        [property: Description("Bijgewerkte toewijzingen; bij realisatie: vervangen maandbedragen.")] int Updated,
         [property: Description("Kolommen in het bestand die niet worden gebruikt.")] IReadOnlyList<string> UnknownColumns,
-        [property: Description("Toelichting bij een mislukte of afgekeurde import.")] string? Message,
+        [property: Description("Soort gegevens: Toewijzingen of Realisatie.")] string Kind,
+        [property: Description("Toelichting bij een mislukte of afgekeurde import; bij een gelukte realisatie-import welke maanden zijn vervangen.")] string? Message,
         [property: Description("Het oorspronkelijke bestand wordt nog (versleuteld) bewaard en kan door de beheerder worden gedownload.")] bool FileKept,
         [property: Description("De afgekeurde rijen (hoogstens 1000; leeg in de lijst van imports).")] IReadOnlyList<ImportErrorDto> Errors);
 
@@ -54,15 +56,23 @@ public static class ImportEndpoints
         [property: FromForm(Name = "onlyValidRows"), Description("true: lees de goede rijen in, ook als er rijen zijn afgekeurd. " +
             "Standaard false: bij een afgekeurde rij wordt niets ingelezen.")] bool? OnlyValidRows);
 
+    /// <summary>The multipart form of a realisatie upload.</summary>
+    public sealed record RealisatieUpload(
+        [property: FromForm(Name = "file"), Description("Het bestand met de realisatie uit het grootboek: CSV of Excel (.xlsx) met de kolommen " +
+            "jaar, maand, budgetpost en bedrag.")] IFormFile? File,
+        [property: FromForm(Name = "onlyValidRows"), Description("true: lees de goede rijen in, ook als er rijen zijn afgekeurd. " +
+            "Standaard false: bij een afgekeurde rij wordt niets ingelezen.")] bool? OnlyValidRows);
+
     public static RouteGroupBuilder MapImports(this IEndpointRouteBuilder api)
     {
         var imports = api.MapGroup("/imports")
             .WithTags(ApiTags.Imports)
-            .RequireAuthorization(AuthenticationSetup.Policies.Importeren);
+            .RequireAuthorization(AuthenticationSetup.Policies.ImportOverzicht);
 
         // Only with an API key: a cookie-authenticated form post from another site must not start an import (CSRF);
         // people upload on the Imports page.
-        imports.MapPost("/toewijzingen", StartAsync)
+        imports.MapPost("/toewijzingen", StartToewijzingenAsync)
+            .RequireAuthorization(AuthenticationSetup.Policies.Importeren)
             .RequireAuthorization(AuthenticationSetup.Policies.ApiSleutel)
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(ImportService.MaxUploadBytes))
@@ -72,6 +82,22 @@ public static class ImportEndpoints
             .WithDescription("Stuur het bronbestand als multipart/form-data in het veld file (hoogstens 1 GiB), optioneel met " +
                 "onlyValidRows=true. De import loopt op de achtergrond: het antwoord is 202 met het nummer van de import en een " +
                 "Location-header naar zijn status. Alleen met een API-sleutel, niet met een login. De upload komt in het auditlog.");
+
+        // Actuals are the controller's business (docs/import-formats.md, record kind 3).
+        imports.MapPost("/realisatie", StartRealisatieAsync)
+            .RequireAuthorization(AuthenticationSetup.Policies.Financieel)
+            .RequireAuthorization(AuthenticationSetup.Policies.ApiSleutel)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ImportService.MaxUploadBytes))
+            .WithFormOptions(multipartBodyLengthLimit: ImportService.MaxUploadBytes)
+            .WithName("StartRealisatieImport")
+            .WithSummary("Realisatie uit het grootboek inlezen")
+            .WithDescription("Stuur een CSV- of Excel-bestand met de kolommen jaar, maand, budgetpost (code of naam) en bedrag als " +
+                "multipart/form-data in het veld file (hoogstens 1 GiB), optioneel met onlyValidRows=true. De maanden (jaar en maand) " +
+                "die in het bestand staan worden in hun geheel vervangen; meer boekingen op dezelfde budgetpost en maand worden " +
+                "opgeteld; andere maanden blijven staan. Een afgesloten jaar wordt afgekeurd. De import loopt op de achtergrond: het " +
+                "antwoord is 202 met het nummer van de import. Alleen met een API-sleutel van een controller of beheerder. " +
+                "De upload komt in het auditlog.");
 
         imports.MapGet("/{id:long}", GetAsync)
             .WithName("GetImport")
@@ -106,16 +132,24 @@ public static class ImportEndpoints
         return imports;
     }
 
+    private static Task<Results<Accepted<ImportStartedDto>, ValidationProblem>> StartToewijzingenAsync(
+        [AsParameters] ToewijzingenUpload upload, ImportService service, ClaimsPrincipal user, CancellationToken ct) =>
+        StartAsync(upload.File, upload.OnlyValidRows, ImportKind.Toewijzingen, service, user, ct);
+
+    private static Task<Results<Accepted<ImportStartedDto>, ValidationProblem>> StartRealisatieAsync(
+        [AsParameters] RealisatieUpload upload, ImportService service, ClaimsPrincipal user, CancellationToken ct) =>
+        StartAsync(upload.File, upload.OnlyValidRows, ImportKind.Realisatie, service, user, ct);
+
     private static async Task<Results<Accepted<ImportStartedDto>, ValidationProblem>> StartAsync(
-        [AsParameters] ToewijzingenUpload upload, ImportService service, ClaimsPrincipal user, CancellationToken ct)
+        IFormFile? upload, bool? onlyValidRows, ImportKind kind, ImportService service, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (upload.File is not { Length: > 0 } file)
+        if (upload is not { Length: > 0 } file)
         {
             return ApiProblems.Invalid("file", "Geen bestand", "Stuur het bestand mee in het formulierveld 'file'.");
         }
 
         await using var stream = file.OpenReadStream();
-        var id = await service.StartAsync(stream, file.FileName, ImportKind.Toewijzingen, upload.OnlyValidRows ?? false, user.AuditName(), ct);
+        var id = await service.StartAsync(stream, file.FileName, kind, onlyValidRows ?? false, user.AuditName(), ct);
         return TypedResults.Accepted($"{ApiEndpoints.Prefix}/imports/{id}", new ImportStartedDto(id));
     }
 
@@ -151,5 +185,5 @@ public static class ImportEndpoints
 
     private static ImportStatusDto ToDto(ImportSummary r, IReadOnlyList<RowError> errors) => new(
         r.Id, r.FileName, r.Status.ToString(), r.RowsDone, r.RowsTotal, r.RowsRead, r.RowsImported, r.RowsRejected, r.Duplicates,
-        r.Revoked, r.Inserted, r.Updated, r.UnknownColumns, r.Message, r.FileKept, errors.Select(e => new ImportErrorDto(e.Row, e.Column, e.Message)).ToList());
+        r.Revoked, r.Inserted, r.Updated, r.UnknownColumns, r.Kind.ToString(), r.Message, r.FileKept, errors.Select(e => new ImportErrorDto(e.Row, e.Column, e.Message)).ToList());
 }

@@ -20,6 +20,10 @@ public static class AuthenticationSetup
         public const string Financieel = "Financieel"; // Controller, Beheerder
         public const string Importeren = "Importeren"; // Beheerder, Contractmanager
 
+        /// <summary>The Imports page and the status, history and rejected rows of imports: everyone who may start an import
+        /// of some kind (toewijzingen: <see cref="Importeren"/>; realisatie: <see cref="Financieel"/>).</summary>
+        public const string ImportOverzicht = "ImportOverzicht"; // Controller, Contractmanager, Beheerder
+
         /// <summary>Composing and saving a custom scenario (eigen scenario): the wethouder and the financial roles.</summary>
         public const string EigenScenario = "EigenScenario"; // Wethouder, Controller, Beheerder
 
@@ -69,6 +73,7 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.Beheerder, p => p.RequireRole(Roles.Beheerder))
             .AddPolicy(Policies.Financieel, p => p.RequireRole(Roles.Controller, Roles.Beheerder))
             .AddPolicy(Policies.Importeren, p => p.RequireRole(Roles.Beheerder, Roles.Contractmanager))
+            .AddPolicy(Policies.ImportOverzicht, p => p.RequireRole(Roles.Controller, Roles.Contractmanager, Roles.Beheerder))
             .AddPolicy(Policies.EigenScenario, p => p.RequireRole(Roles.Wethouder, Roles.Controller, Roles.Beheerder))
             .AddPolicy(Policies.ApiSleutel, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         services.AddCascadingAuthenticationState();

@@ -61,7 +61,7 @@ public class ToewijzingenReaderIwmo301Tests
     private static string Omvang(string volume, string unit, string frequency) =>
         $"<m:Omvang><b:Volume>{volume}</b:Volume><b:Eenheid>{unit}</b:Eenheid><b:Frequentie>{frequency}</b:Frequentie></m:Omvang>";
 
-    private static IToewijzingenFile OpenXml(string xml, string fileName = "bericht.xml") =>
+    private static IImportFile<ParsedRow<AssignmentRecord>> OpenXml(string xml, string fileName = "bericht.xml") =>
         Open(Encoding.UTF8.GetBytes(xml), fileName);
 
     [Fact]

@@ -1,3 +1,4 @@
+using SociaalDomein.Domain.Assignments;
 using System.Text;
 using SociaalDomein.Infrastructure.Imports;
 using SociaalDomein.Infrastructure.Imports.Toewijzingen;
@@ -53,19 +54,19 @@ internal static class ToewijzingenTestFiles
 
     public static string Csv(params string[] rows) => string.Join("\r\n", [Header, .. rows]) + "\r\n";
 
-    public static IToewijzingenFile Open(string content, string fileName = "toewijzingen.csv", Encoding? encoding = null) =>
+    public static IImportFile<ParsedRow<AssignmentRecord>> Open(string content, string fileName = "toewijzingen.csv", Encoding? encoding = null) =>
         Open((encoding ?? new UTF8Encoding(false)).GetBytes(content), fileName);
 
-    public static IToewijzingenFile Open(byte[] content, string fileName = "toewijzingen.csv") =>
+    public static IImportFile<ParsedRow<AssignmentRecord>> Open(byte[] content, string fileName = "toewijzingen.csv") =>
         ToewijzingenReader.Open(new MemoryStream(content), fileName, Pseudonymiser);
 
-    public static List<ParsedRow> ReadAll(string content, Encoding? encoding = null)
+    public static List<ParsedRow<AssignmentRecord>> ReadAll(string content, Encoding? encoding = null)
     {
         using var file = Open(content, encoding: encoding);
         return file.Rows.ToList();
     }
 
-    public static ParsedRow Single(string row) => Assert.Single(ReadAll(Csv(row)));
+    public static ParsedRow<AssignmentRecord> Single(string row) => Assert.Single(ReadAll(Csv(row)));
 
     public static string OpenFails(byte[] content, string fileName = "toewijzingen.csv") =>
         Assert.Throws<ImportFileException>(() => Open(content, fileName)).Message;

@@ -87,4 +87,55 @@ public sealed class ImportApiTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Forbidden, asWethouder.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
+
+    private const string Realisatie = "jaar;maand;budgetpost;bedrag\n2031;1;WMO-01;1.000,00\n2031;1;  dagbesteding ;-250,25\n2031;2;WMO-01;10";
+
+    [Fact]
+    public async Task A_controller_imports_actuals_and_follows_the_run()
+    {
+        var client = app.Client(AppFactory.ControllerKey);
+
+        var response = await client.PostAsync("/api/imports/realisatie", ImportUploads.Form(Realisatie, fileName: "grootboek.csv"));
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var report = await ImportUploads.WaitUntilFinishedAsync(client, id);
+
+        Assert.Equal($"/api/imports/{id}", response.Headers.Location!.OriginalString);
+        Assert.Equal(("Succeeded", "Realisatie"), (report.GetProperty("status").GetString(), report.GetProperty("kind").GetString()));
+        Assert.Equal((3, 3, 2), (report.GetProperty("rowsRead").GetInt32(), report.GetProperty("rowsImported").GetInt32(), report.GetProperty("inserted").GetInt32() + report.GetProperty("updated").GetInt32()));
+        Assert.Contains("2 maanden is vervangen", report.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task A_rejected_actuals_row_names_the_unknown_budget_line()
+    {
+        var client = app.Client(AppFactory.BeheerderKey);
+
+        var response = await client.PostAsync("/api/imports/realisatie", ImportUploads.Form("jaar;maand;budgetpost;bedrag\n2031;3;Leerlingenvervoer;5"));
+        var report = await ImportUploads.WaitUntilFinishedAsync(client, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
+
+        Assert.Equal("Rejected", report.GetProperty("status").GetString());
+        var error = Assert.Single(report.GetProperty("errors").EnumerateArray());
+        Assert.Equal((2, "budgetpost"), (error.GetProperty("row").GetInt32(), error.GetProperty("column").GetString()));
+        Assert.Contains("'Leerlingenvervoer' is onbekend", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Importing_actuals_needs_an_api_key_of_a_controller_or_beheerder()
+    {
+        var browser = app.Client();
+        await app.LoginAsync(browser, "controller@demo.local", DemoAccounts.Password);
+
+        var withCookie = await browser.PostAsync("/api/imports/realisatie", ImportUploads.Form(Realisatie));
+        var asWethouder = await app.Client(AppFactory.WethouderKey).PostAsync("/api/imports/realisatie", ImportUploads.Form(Realisatie));
+        var asContractmanager = await app.Client(AppFactory.ContractmanagerKey).PostAsync("/api/imports/realisatie", ImportUploads.Form(Realisatie));
+        var toewijzingenAsController = await app.Client(AppFactory.ControllerKey).PostAsync("/api/imports/toewijzingen", ImportUploads.Form(Csv("API-5", "01-02-2019")));
+        var historyAsWethouder = await app.Client(AppFactory.WethouderKey).GetAsync("/api/imports");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withCookie.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, asWethouder.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, asContractmanager.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, toewijzingenAsController.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, historyAsWethouder.StatusCode);
+    }
 }

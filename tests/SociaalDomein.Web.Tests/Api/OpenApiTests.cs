@@ -78,6 +78,8 @@ public sealed partial class OpenApiTests(AppFactory app)
         Assert.Equal(["Beheerder"], RolesOf(Operation("/api/audit", "get")));
         Assert.Equal(["Beheerder"], RolesOf(Operation("/api/districts/export.csv", "get")));
         Assert.Equal(["Contractmanager", "Beheerder"], RolesOf(Operation("/api/imports/toewijzingen", "post")));
+        Assert.Equal(["Controller", "Beheerder"], RolesOf(Operation("/api/imports/realisatie", "post")));
+        Assert.Equal(["Controller", "Contractmanager", "Beheerder"], RolesOf(Operation("/api/imports", "get")));
         Assert.Equal(["Wethouder", "Controller", "Contractmanager", "Beheerder"], RolesOf(Operation("/api/measures", "get")));
         Assert.Equal(["Controller", "Beheerder"], RolesOf(Operation("/api/measures", "post")));
         Assert.Equal(["Controller", "Beheerder"], RolesOf(Operation("/api/measures/{code}/realisations", "post")));

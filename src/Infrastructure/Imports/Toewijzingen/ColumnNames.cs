@@ -1,3 +1,5 @@
+using SociaalDomein.Infrastructure.Imports.Tables;
+
 namespace SociaalDomein.Infrastructure.Imports.Toewijzingen;
 
 /// <summary>The canonical columns of a toewijzingen file (docs/import-formats.md, record kind 1).</summary>
@@ -113,7 +115,7 @@ internal static class ColumnNames
 }
 
 /// <summary>Where each canonical column sits in a file's rows, and how the file spells it (for error messages).</summary>
-internal sealed class ColumnMap
+internal sealed class ColumnMap : IFieldMask
 {
     private readonly int[] _index = new int[ColumnNames.Count];
     private readonly string[] _names = new string[ColumnNames.Count];

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 using SociaalDomein.Domain.Assignments;
+using SociaalDomein.Infrastructure.Imports.Tables;
 using SociaalDomein.Infrastructure.Privacy;
 
 namespace SociaalDomein.Infrastructure.Imports.Toewijzingen;
@@ -28,7 +29,7 @@ namespace SociaalDomein.Infrastructure.Imports.Toewijzingen;
 /// Release 3.2 has one client per message; older messages with several <c>Client</c> elements are read all the same.
 /// DTDs are refused (<see cref="DtdProcessing.Prohibit"/>) and nothing external is resolved.
 /// </summary>
-internal sealed class Iwmo301File : IToewijzingenFile
+internal sealed class Iwmo301File : IImportFile<ParsedRow<AssignmentRecord>>
 {
     private static readonly ColumnMap Columns = ColumnMap.Canonical(column => column switch
     {
@@ -72,7 +73,7 @@ internal sealed class Iwmo301File : IToewijzingenFile
 
     public int? TotalRows => _products.Count;
 
-    public IEnumerable<ParsedRow> Rows
+    public IEnumerable<ParsedRow<AssignmentRecord>> Rows
     {
         get
         {
@@ -182,7 +183,7 @@ internal sealed class Iwmo301File : IToewijzingenFile
 
         if (products.Count == 0)
         {
-            throw ToewijzingenReader.Empty(fileName);
+            throw TabularFiles.Empty(fileName);
         }
 
         return new Iwmo301File(products, pseudonymiser, owned);
@@ -260,7 +261,7 @@ internal sealed class Iwmo301File : IToewijzingenFile
 
         /// <summary>The product element as the message had it: it holds no client data (BSN, address and birth date
         /// sit in the client element around it), so there is nothing to mask.</summary>
-        public override string MaskedRow(ColumnMap columns) => _product!.Raw;
+        public override string MaskedRow(IFieldMask columns) => _product!.Raw;
 
         public override ReadOnlySpan<char> Text(int index) =>
             (uint)index < (uint)ColumnNames.Count ? _product!.Fields[index].AsSpan() : default;

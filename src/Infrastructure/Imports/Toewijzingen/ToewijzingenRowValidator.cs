@@ -1,34 +1,8 @@
 using SociaalDomein.Domain.Assignments;
+using SociaalDomein.Infrastructure.Imports.Tables;
 using SociaalDomein.Infrastructure.Privacy;
 
 namespace SociaalDomein.Infrastructure.Imports.Toewijzingen;
-
-/// <summary>One data row as a reader offers it to the validator: trimmed text per field, and for Excel the typed
-/// value of date and number cells. One instance per file is reused for every row.</summary>
-internal abstract class RowValues
-{
-    public abstract int FieldCount { get; }
-
-    /// <summary>The row as the file had it, for the download of rejected rows, with every value
-    /// <paramref name="columns"/> does not let through masked (<see cref="ColumnMap.Kept"/>): a rejected row is kept,
-    /// and nothing kept may hold a BSN, an address or a birth date.</summary>
-    public abstract string MaskedRow(ColumnMap columns);
-
-    /// <summary>The field's text without surrounding white space; empty when the row is shorter.</summary>
-    public abstract ReadOnlySpan<char> Text(int index);
-
-    public virtual bool TryGetDate(int index, out DateOnly date)
-    {
-        date = default;
-        return false;
-    }
-
-    public virtual bool TryGetNumber(int index, out decimal number)
-    {
-        number = 0;
-        return false;
-    }
-}
 
 /// <summary>
 /// Validates and pseudonymises the rows of a toewijzingen file (CSV, Excel and the mapped iWmo/iJw 301), so the
@@ -44,14 +18,14 @@ internal sealed class ToewijzingenRowValidator(ColumnMap columns, Pseudonymiser 
     private readonly KeyCache _clientKeys = new();
     private readonly KeyCache _addressKeys = new();
 
-    public ParsedRow Validate(int row, RowValues values)
+    public ParsedRow<AssignmentRecord> Validate(int row, RowValues values)
     {
         var errors = new Errors(row, columns);
         if (values.FieldCount > columns.HeaderFieldCount)
         {
             // The fields no longer line up with the header: every other message would be a consequence of this one.
             errors.Add("", $"rij heeft {values.FieldCount} velden, de kopregel {columns.HeaderFieldCount}");
-            return new ParsedRow(row, null, errors.List!, values.MaskedRow(columns));
+            return new ParsedRow<AssignmentRecord>(row, null, errors.List!, values.MaskedRow(columns));
         }
 
         var clientKey = ClientKey(values, ref errors);
@@ -224,7 +198,7 @@ internal sealed class ToewijzingenRowValidator(ColumnMap columns, Pseudonymiser 
 
         if (errors.List is not null || clientKey is null || postcode is null)
         {
-            return new ParsedRow(row, null, errors.List ?? [], values.MaskedRow(columns));
+            return new ParsedRow<AssignmentRecord>(row, null, errors.List ?? [], values.MaskedRow(columns));
         }
 
         var caseNumberText = caseNumber.ToString();
@@ -255,7 +229,7 @@ internal sealed class ToewijzingenRowValidator(ColumnMap columns, Pseudonymiser 
             frequency,
             tariff,
             budget);
-        return new ParsedRow(row, record, [], "");
+        return new ParsedRow<AssignmentRecord>(row, record, [], "");
     }
 
     private byte[]? ClientKey(RowValues values, ref Errors errors)

@@ -1,47 +1,44 @@
 using System.Text;
-using SociaalDomein.Infrastructure.Privacy;
 
-namespace SociaalDomein.Infrastructure.Imports.Toewijzingen;
+namespace SociaalDomein.Infrastructure.Imports.Tables;
 
 /// <summary>
-/// A CSV toewijzingen file, read row by row from the stream (a file of a million rows is never held in memory).
+/// A CSV file of any record kind, read row by row from the stream (a file of a million rows is never held in memory).
 /// Delimiter <c>;</c>, <c>,</c> or tab, taken from the header line; RFC 4180 quoting (quoted fields may hold delimiters,
 /// doubled quotes and line breaks). Blank lines and lines of only delimiters are skipped but keep their row number,
 /// so row numbers are those a spreadsheet shows (header = row 1).
 /// </summary>
-internal sealed class CsvToewijzingenFile : IToewijzingenFile
+/// The record kind's <see cref="TableLayout{TRow}"/> maps the header and turns each row into a parsed row.
+internal sealed class CsvFile<TRow> : IImportFile<TRow>
 {
     private readonly StreamReader _reader;
     private readonly IDisposable? _owned;
-    private readonly ToewijzingenRowValidator _validator;
     private readonly CsvRow _row;
-    private readonly ColumnMap _columns;
+    private readonly TableLayout<TRow> _layout;
     private string? _firstDataLine;
     private int _firstDataRow;
     private int _nextRow;
     private bool _enumerated;
 
-    private CsvToewijzingenFile(StreamReader reader, IDisposable? owned, string headerLine, char delimiter, ColumnMap columns,
-        Pseudonymiser pseudonymiser, int? totalRows)
+    private CsvFile(StreamReader reader, IDisposable? owned, string headerLine, char delimiter, TableLayout<TRow> layout, int? totalRows)
     {
         _reader = reader;
         _owned = owned;
-        _columns = columns;
+        _layout = layout;
         _row = new CsvRow(delimiter);
-        _validator = new ToewijzingenRowValidator(columns, pseudonymiser);
         HeaderLine = headerLine;
         TotalRows = totalRows;
     }
 
     public SourceFormat Format => SourceFormat.Csv;
 
-    public IReadOnlyList<string> UnknownColumns => _columns.UnknownColumns;
+    public IReadOnlyList<string> UnknownColumns => _layout.UnknownColumns;
 
     public string? HeaderLine { get; }
 
     public int? TotalRows { get; }
 
-    public IEnumerable<ParsedRow> Rows
+    public IEnumerable<TRow> Rows
     {
         get
         {
@@ -56,8 +53,8 @@ internal sealed class CsvToewijzingenFile : IToewijzingenFile
     }
 
     /// <summary>Reads the header and the first data row; the stream must be at the start of the text.</summary>
-    public static CsvToewijzingenFile Open(Stream stream, Encoding encoding, string fileName, Pseudonymiser pseudonymiser,
-        int? totalRows, IDisposable? owned)
+    public static CsvFile<TRow> Open(Stream stream, Encoding encoding, string fileName,
+        Func<IReadOnlyList<string>, TableLayout<TRow>> layoutOf, int? totalRows, IDisposable? owned)
     {
         var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         try
@@ -71,7 +68,7 @@ internal sealed class CsvToewijzingenFile : IToewijzingenFile
 
             if (headerLine is null)
             {
-                throw ToewijzingenReader.Empty(fileName);
+                throw TabularFiles.Empty(fileName);
             }
 
             headerLine = headerLine.TrimStart('\uFEFF');
@@ -79,13 +76,11 @@ internal sealed class CsvToewijzingenFile : IToewijzingenFile
             var headerRow = new CsvRow(delimiter);
             headerRow.Parse(headerLine);
             var header = Enumerable.Range(0, headerRow.FieldCount).Select(i => headerRow.Text(i).ToString()).ToList();
-            var columns = ColumnMap.FromHeader(header, fileName);
-
-            var file = new CsvToewijzingenFile(reader, owned, headerLine, delimiter, columns, pseudonymiser, totalRows);
+            var file = new CsvFile<TRow>(reader, owned, headerLine, delimiter, layoutOf(header), totalRows);
             file._nextRow = 2;
             if (!file.TryReadDataLine(out file._firstDataLine, out file._firstDataRow))
             {
-                throw ToewijzingenReader.Empty(fileName);
+                throw TabularFiles.Empty(fileName);
             }
 
             return file;
@@ -103,19 +98,19 @@ internal sealed class CsvToewijzingenFile : IToewijzingenFile
         _owned?.Dispose();
     }
 
-    private IEnumerable<ParsedRow> ReadRows()
+    private IEnumerable<TRow> ReadRows()
     {
         if (_firstDataLine is { } first)
         {
             _firstDataLine = null;
             _row.Parse(first);
-            yield return _validator.Validate(_firstDataRow, _row);
+            yield return _layout.Read(_firstDataRow, _row);
         }
 
         while (TryReadDataLine(out var line, out var row))
         {
             _row.Parse(line);
-            yield return _validator.Validate(row, _row);
+            yield return _layout.Read(row, _row);
         }
     }
 
@@ -194,7 +189,7 @@ internal sealed class CsvToewijzingenFile : IToewijzingenFile
 
         /// <summary>The line with the fields the map does not show replaced in place; delimiters, quotes and the
         /// other fields stay as the file had them, so the user recognises the row.</summary>
-        public override string MaskedRow(ColumnMap columns)
+        public override string MaskedRow(IFieldMask columns)
         {
             var masked = new StringBuilder(_line.Length);
             var copied = 0;

@@ -1,52 +1,49 @@
 using System.Globalization;
 using ClosedXML.Excel;
-using SociaalDomein.Infrastructure.Privacy;
 
-namespace SociaalDomein.Infrastructure.Imports.Toewijzingen;
+namespace SociaalDomein.Infrastructure.Imports.Tables;
 
 /// <summary>
-/// An Excel toewijzingen file (.xlsx): the first worksheet, its first used row is the header. Date cells and number
+/// An Excel file (.xlsx) of any record kind: the first worksheet, its first used row is the header. Date cells and number
 /// cells are taken as typed values; text cells go through the same parsing as CSV. Row numbers are the sheet's own.
 /// </summary>
-internal sealed class ExcelToewijzingenFile : IToewijzingenFile
+internal sealed class ExcelFile<TRow> : IImportFile<TRow>
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     private readonly XLWorkbook _workbook;
     private readonly IXLWorksheet _sheet;
     private readonly IDisposable? _owned;
-    private readonly ColumnMap _columns;
-    private readonly ToewijzingenRowValidator _validator;
+    private readonly TableLayout<TRow> _layout;
     private readonly int _headerRow;
     private readonly int _lastRow;
 
-    private ExcelToewijzingenFile(XLWorkbook workbook, IXLWorksheet sheet, IDisposable? owned, ColumnMap columns,
-        string headerLine, int headerRow, int lastRow, Pseudonymiser pseudonymiser)
+    private ExcelFile(XLWorkbook workbook, IXLWorksheet sheet, IDisposable? owned, TableLayout<TRow> layout,
+        string headerLine, int headerRow, int lastRow)
     {
         _workbook = workbook;
         _sheet = sheet;
         _owned = owned;
-        _columns = columns;
+        _layout = layout;
         _headerRow = headerRow;
         _lastRow = lastRow;
         HeaderLine = headerLine;
         TotalRows = lastRow - headerRow;
-        _validator = new ToewijzingenRowValidator(columns, pseudonymiser);
     }
 
     public SourceFormat Format => SourceFormat.Excel;
 
-    public IReadOnlyList<string> UnknownColumns => _columns.UnknownColumns;
+    public IReadOnlyList<string> UnknownColumns => _layout.UnknownColumns;
 
     public string? HeaderLine { get; }
 
     public int? TotalRows { get; }
 
-    public IEnumerable<ParsedRow> Rows
+    public IEnumerable<TRow> Rows
     {
         get
         {
-            var values = new ExcelRow(_columns.HeaderFieldCount);
+            var values = new ExcelRow(_layout.HeaderFieldCount);
             for (var r = _headerRow + 1; r <= _lastRow; r++)
             {
                 var row = _sheet.Row(r);
@@ -56,12 +53,13 @@ internal sealed class ExcelToewijzingenFile : IToewijzingenFile
                 }
 
                 values.Load(row);
-                yield return _validator.Validate(r, values);
+                yield return _layout.Read(r, values);
             }
         }
     }
 
-    public static ExcelToewijzingenFile Open(Stream stream, string fileName, Pseudonymiser pseudonymiser, IDisposable? owned)
+    public static ExcelFile<TRow> Open(Stream stream, string fileName, Func<IReadOnlyList<string>, TableLayout<TRow>> layoutOf,
+        FileTexts texts, IDisposable? owned)
     {
         XLWorkbook workbook;
         var origin = stream.Position;
@@ -73,7 +71,7 @@ internal sealed class ExcelToewijzingenFile : IToewijzingenFile
         {
             // ClosedXML cannot open a workbook without a worksheet; anything else in a ZIP is not a workbook at all.
             throw HasNoWorksheet(stream, origin)
-                ? NoSheet(fileName)
+                ? NoSheet(fileName, texts)
                 : new ImportFileException(
                     $"Het bestand '{fileName}' is geen leesbaar Excel-bestand (.xlsx). Sla het in Excel opnieuw op als " +
                     "Excel-werkmap of als CSV en lees het opnieuw in.");
@@ -83,7 +81,7 @@ internal sealed class ExcelToewijzingenFile : IToewijzingenFile
         {
             if (workbook.Worksheets.Count == 0)
             {
-                throw NoSheet(fileName);
+                throw NoSheet(fileName, texts);
             }
 
             var sheet = workbook.Worksheet(1);
@@ -91,14 +89,13 @@ internal sealed class ExcelToewijzingenFile : IToewijzingenFile
             var last = sheet.LastRowUsed();
             if (header is null || last is null || last.RowNumber() <= header.RowNumber())
             {
-                throw ToewijzingenReader.Empty(fileName);
+                throw TabularFiles.Empty(fileName);
             }
 
             var lastColumn = header.LastCellUsed().Address.ColumnNumber;
             var names = Enumerable.Range(1, lastColumn).Select(c => header.Cell(c).GetString().Trim()).ToList();
-            var columns = ColumnMap.FromHeader(names, fileName);
-            return new ExcelToewijzingenFile(workbook, sheet, owned, columns, string.Join(';', names.Select(CsvField)),
-                header.RowNumber(), last.RowNumber(), pseudonymiser);
+            return new ExcelFile<TRow>(workbook, sheet, owned, layoutOf(names), string.Join(';', names.Select(CsvField)),
+                header.RowNumber(), last.RowNumber());
         }
         catch
         {
@@ -113,9 +110,8 @@ internal sealed class ExcelToewijzingenFile : IToewijzingenFile
         _owned?.Dispose();
     }
 
-    private static ImportFileException NoSheet(string fileName) =>
-        new($"Het Excel-bestand '{fileName}' bevat geen werkblad. Zet de toewijzingen op het eerste werkblad, met de " +
-            "kolomnamen in de eerste rij.");
+    private static ImportFileException NoSheet(string fileName, FileTexts texts) =>
+        new(string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.NoSheet, fileName));
 
     private static bool HasNoWorksheet(Stream stream, long origin)
     {
@@ -143,7 +139,7 @@ internal sealed class ExcelToewijzingenFile : IToewijzingenFile
 
         public override int FieldCount => _text.Count;
 
-        public override string MaskedRow(ColumnMap columns) =>
+        public override string MaskedRow(IFieldMask columns) =>
             string.Join(';', _text.Select((value, i) => CsvField(columns.Shows(i) ? value : columns.Masked(i, value))));
 
         public override ReadOnlySpan<char> Text(int index) =>
