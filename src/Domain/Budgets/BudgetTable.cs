@@ -15,8 +15,9 @@ public sealed record BudgetFigures(decimal Original, decimal Mutations, decimal 
 
     public decimal Balance => Budget - Actual;
 
-    /// <summary>Actual as a share of the current budget (0.5 = half spent); null when the budget is 0.</summary>
-    public decimal? Spent => Budget == 0m ? null : Actual / Budget;
+    /// <summary>Actual as a share of the current budget (0.5 = half spent); null when the budget is not positive (an
+    /// income line such as Eigen bijdrage, or nothing budgeted), where "spent" has no meaning.</summary>
+    public decimal? Spent => Budget <= 0m ? null : Actual / Budget;
 
     public static BudgetFigures Sum(IEnumerable<BudgetFigures> figures) =>
         figures.Aggregate(Zero, (a, b) => new BudgetFigures(a.Original + b.Original, a.Mutations + b.Mutations, a.Actual + b.Actual));

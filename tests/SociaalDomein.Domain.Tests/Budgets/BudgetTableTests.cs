@@ -159,5 +159,6 @@ public class BudgetTableTests
         Assert.Equal(18_385_000m, table.Total.Budget);
         Assert.True(table.IsEstimate);
         Assert.Null(BudgetFigures.Zero.Spent);
+        Assert.Null(new BudgetFigures(-8_500m, 0m, -7_000m).Spent); // an income line: "spent" means nothing
     }
 }

@@ -11,9 +11,14 @@ public static class BudgetAmounts
     /// <summary>The unit under a table: "bedragen × € 1.000" or "bedragen in euro's".</summary>
     public static string Unit(bool inThousands) => inThousands ? "bedragen × € 1.000" : "bedragen in euro's";
 
-    /// <summary>A share as a percentage with one decimal (107,1 %); a share that cannot be computed is a dash.</summary>
-    public static string Share(decimal? share) =>
-        share is { } s ? Math.Round(s * 100m, 1, MidpointRounding.AwayFromZero).ToString("N1", Dutch.Culture) + " %" : "—";
+    /// <summary>A share as a percentage with one decimal (107,1 %); a share that cannot be computed is a dash, and one
+    /// beyond ten times the budget (a line budgeted at a few euros) reads "> 1.000 %" rather than a nine-digit figure.</summary>
+    public static string Share(decimal? share) => share switch
+    {
+        null => "—",
+        > 10m => "> 1.000 %",
+        { } s => Math.Round(s * 100m, 1, MidpointRounding.AwayFromZero).ToString("N1", Dutch.Culture) + " %",
+    };
 
     /// <summary>Millions with one decimal, for the charts' labels: 45,3.</summary>
     public static string Millions(decimal amount) =>
