@@ -54,7 +54,7 @@ public sealed class BudgetMutationTests(BrowserFixture browser) : IClassFixture<
         await dialog.GetByLabel($"Structureel: {SociaalDomein.Web.Components.Budget.MutationAccess.StructuralHint}").CheckAsync();
         await dialog.GetByLabel("Reden", new() { Exact = true }).FillAsync("Meer cliënten met begeleiding (berap 1)");
         await Accessibility.AssertNoViolationsAsync(pageA, "/begroting/mutaties, dialoog mutatie toevoegen");
-        await dialog.GetByTestId("opslaan").ClickAsync();
+        await pageA.GetByRole(AriaRole.Dialog).GetByTestId("opslaan").ClickAsync();
         await Expect(pageA.GetByRole(AriaRole.Dialog)).ToBeHiddenAsync(new() { Timeout = 15_000 });
 
         var created = Assert.Single(await mutations.ListAsync());
