@@ -99,4 +99,22 @@ public sealed class MutationTableTests(DatabaseFixture database) : MutationTestC
         table.WaitForAssertion(() => Assert.Contains($"Mutatie {read.Id} is al afgewezen", table.Find("[data-testid=melding]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Equal(MutationStatus.Rejected, (await ReadAsync(read.Id)).Status);
     }
+
+    [Fact]
+    public async Task On_the_page_the_signed_in_author_sees_the_reason_instead_of_approve_in_the_waiting_list()
+    {
+        var own = await CreateAsync(Controller, submit: true);
+
+        var page = Render(builder =>
+        {
+            builder.OpenComponent<MudDialogProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<SociaalDomein.Web.Components.Pages.BudgetMutations>(1);
+            builder.CloseComponent();
+        });
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"[data-testid=mutatie-{own.Id}] [data-testid=eigen-mutatie]")), Wait);
+        Assert.Empty(page.FindAll($"[data-testid=mutatie-{own.Id}] [data-testid=goedkeuren]"));
+        Assert.Equal("Begrotingsmutaties", page.Find("h1").TextContent.Trim());
+    }
 }
