@@ -96,6 +96,46 @@ public sealed class BudgetMutationTests(BrowserFixture browser) : IClassFixture<
 
         // A's menu follows B's approval in the other circuit, without a reload.
         await Expect(MenuLink(pageA)).Not.ToContainTextAsync("wacht", new() { Timeout = 15_000 });
+
+        // The current budget and the balance of IB rose by € 500.000 from 2019 on, in the API and in the Excel export
+        // (with the download in the audit log) — read with B's login, as the page's "Download Excel" does.
+        var budgets = browser.App.Services.GetRequiredService<BudgetService>();
+        foreach (var year in new[] { 2019, 2022 })
+        {
+            var ib = (await budgets.TableAsync(year))![BudgetDomain.Wmo]!.Lines.Single(l => l.Code == "WMO-04").Figures;
+            Assert.Equal((500_000m, ib.Original + 500_000m, ib.Budget - ib.Actual), (ib.Mutations, ib.Budget, ib.Balance));
+            var json = await (await pageB.APIRequest.GetAsync($"api/budget?year={year}")).JsonAsync();
+            var line = json!.Value.GetProperty("domains").EnumerateArray().SelectMany(d => d.GetProperty("lines").EnumerateArray())
+                .Single(l => l.GetProperty("code").GetString() == "WMO-04");
+            Assert.Equal(ib.Budget, line.GetProperty("budget").GetDecimal());
+        }
+
+        Assert.Equal(0m, (await budgets.TableAsync(2018))![BudgetDomain.Wmo]!.Lines.Single(l => l.Code == "WMO-04").Figures.Mutations);
+        var download = await pageB.APIRequest.GetAsync("api/budget/export.xlsx?year=2019");
+        Assert.Equal(200, download.Status);
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await download.BodyAsync())))
+        {
+            workbook.RecalculateAllFormulas();
+            var sheet = workbook.Worksheet(BudgetExcelExport.BudgetSheet(2019));
+            var ibRow = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "WMO-04");
+            Assert.Contains(ibRow.CellsUsed(), c => c.HasFormula && c.TryGetValue<double>(out var value) && value == 500_000d);
+        }
+
+        var audit = browser.App.Services.GetRequiredService<SociaalDomein.Infrastructure.Audit.AuditLog>();
+        Assert.Contains((await audit.ListAsync(new(User: B))).Entries, e => e.Action == SociaalDomein.Domain.Audit.AuditAction.Export && e.Subject == "Begroting 2019 (Excel)");
+
+        // The wethouder's scenario chart: every scenario +0,5 M in 2019–2022 once the app's recompute job ran (Doorgaan
+        // −9,0 → −8,5 in 2019, −8,7 → −8,2 in 2022; 2018 unchanged).
+        var wethouder = await browser.NewPageAsync();
+        await BrowserFixture.LoginAsync(wethouder, "wethouder@demo.local", DemoAccounts.Password);
+        await wethouder.GetByRole(AriaRole.Link, new() { Name = "Prognose & scenario's" }).ClickAsync();
+        var years = (await browser.App.Services.GetRequiredService<SociaalDomein.Infrastructure.Scenarios.ScenarioService>().GetAsync()).Figures;
+        var doorgaan = wethouder.GetByTestId("rij-Doorgaan").Locator("td");
+        await Expect(doorgaan.Nth(years.YearIndex(2019))).ToHaveTextAsync("−8,5", new() { Timeout = 30_000 });
+        await Expect(doorgaan.Nth(years.YearIndex(2022))).ToHaveTextAsync("−8,2");
+        await Expect(doorgaan.Nth(years.YearIndex(2018))).ToHaveTextAsync("−10,5");
+        await Expect(wethouder.GetByTestId("rij-Hervormen").Locator("td").Nth(years.YearIndex(2022))).ToHaveTextAsync("−2,8");
+        await wethouder.Context.CloseAsync();
         await pageA.Context.CloseAsync();
         await pageB.Context.CloseAsync();
     }

@@ -136,6 +136,15 @@ public static class BudgetEndpoints
                 "bedrag tot nu toe en het saldo, met subtotalen en totaal; of het jaar is afgesloten of een meerjarenraming. 404 zonder cijfers.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        budget.MapGet("/export.xlsx", ExportAsync)
+            .WithName("ExportBudgetExcel")
+            .WithSummary("Begroting van een jaar als Excel")
+            .WithDescription("Bijlage 1 van een jaar als Excel-werkmap met echte formules (mutaties via SOMMEN.ALS over het blad " +
+                "Mutaties, actueel, saldo, subtotalen, totaal), een blad met de goedgekeurde mutaties en een met de werkelijke bedragen per " +
+                "maand. De download komt in het auditlog. 404 zonder cijfers.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), BudgetExcelExport.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         var mutations = budget.MapGroup("/mutations");
         mutations.MapGet("", ListMutationsAsync)
             .WithName("GetBudgetMutations")
@@ -229,6 +238,18 @@ public static class BudgetEndpoints
                 d.Lines.Select(l => new BudgetYearLineDto(l.Code, l.Line, l.Figures.Original, l.Figures.Mutations, l.Figures.Budget, l.Figures.Actual, l.Figures.Balance)).ToList()))
                 .ToList(),
             Amounts(table.Total)));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
+        [Description("Het begrotingsjaar, bijvoorbeeld 2017.")] int year, BudgetExcelExport export, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await export.CreateAsync(year, ct) is not { } workbook)
+        {
+            return ApiProblems.NotFound($"Geen begrotingscijfers voor {year}.");
+        }
+
+        await audit.RecordAsync(user.AuditName(), Domain.Audit.AuditAction.Export, $"Begroting {year} (Excel)", BudgetExcelExport.FileName(year), ct);
+        return TypedResults.File(workbook, BudgetExcelExport.ContentType, BudgetExcelExport.FileName(year));
     }
 
     private static AmountsDto Amounts(BudgetFigures f) => new(f.Original, f.Mutations, f.Budget, f.Actual, f.Balance);

@@ -109,4 +109,17 @@ public sealed class BudgetApiTests(BudgetEditingApp app) : IClassFixture<BudgetE
         var list = await app.Client(AppFactory.WethouderKey).GetFromJsonAsync<JsonElement>("/api/budget/mutations?status=concept");
         Assert.Equal(2_000m, list.EnumerateArray().Single(m => m.GetProperty("id").GetInt32() == id).GetProperty("amount").GetDecimal());
     }
+
+    [Fact]
+    public async Task The_Excel_export_of_a_year_is_a_workbook_and_a_year_without_figures_is_not_found()
+    {
+        var response = await app.Client(AppFactory.WethouderKey).GetAsync("/api/budget/export.xlsx?year=2017");
+        var missing = await app.Client(AppFactory.WethouderKey).GetAsync("/api/budget/export.xlsx?year=1999");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(SociaalDomein.Infrastructure.Budgets.BudgetExcelExport.ContentType, response.Content.Headers.ContentType?.MediaType);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(await response.Content.ReadAsStreamAsync());
+        Assert.True(workbook.TryGetWorksheet(SociaalDomein.Infrastructure.Budgets.BudgetExcelExport.BudgetSheet(2017), out _));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }
