@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using static SociaalDomein.Infrastructure.Excel.ExcelCells;
 using Microsoft.EntityFrameworkCore;
 using SociaalDomein.Domain.Budgets;
 using SociaalDomein.Infrastructure.Jobs;
@@ -242,30 +243,7 @@ public sealed class BudgetExcelExport(BudgetService budgets, MutationService mut
         cell.Style.NumberFormat.Format = PercentFormat;
     }
 
-    private static string Column(int number) => XLHelper.GetColumnLetterFromNumber(number);
-
-    private static void Header(IXLWorksheet sheet, int row, string[] titles)
-    {
-        for (var i = 0; i < titles.Length; i++)
-        {
-            var cell = sheet.Cell(row, i + 1);
-            Text(cell, titles[i]);
-            cell.Style.Font.Bold = true;
-            cell.Style.Fill.BackgroundColor = XLColor.FromHtml("#DDE3EA");
-        }
-    }
-
-    private static void Text(IXLCell cell, string text)
-    {
-        cell.SetValue(text);
-        cell.DataType = XLDataType.Text;
-    }
-
-    private static void Amount(IXLCell cell, decimal amount)
-    {
-        cell.Value = amount;
-        cell.Style.NumberFormat.Format = EuroFormat;
-    }
+    private static void Amount(IXLCell cell, decimal amount) => Excel.ExcelCells.Amount(cell, amount, EuroFormat);
 
     private static void Formula(IXLCell cell, string formula)
     {

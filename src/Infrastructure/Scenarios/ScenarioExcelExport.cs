@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using static SociaalDomein.Infrastructure.Excel.ExcelCells;
 using SociaalDomein.Domain.Budgets;
 using SociaalDomein.Domain.Forecasts;
 using SociaalDomein.Domain.Scenarios;
@@ -370,30 +371,7 @@ public sealed class ScenarioExcelExport(ScenarioFigureStore store, DeficitCompon
         return -1;
     }
 
-    private static string Column(int number) => XLHelper.GetColumnLetterFromNumber(number);
-
-    private static void Header(IXLWorksheet sheet, int row, string[] titles)
-    {
-        for (var i = 0; i < titles.Length; i++)
-        {
-            var cell = sheet.Cell(row, i + 1);
-            Text(cell, titles[i]);
-            cell.Style.Font.Bold = true;
-            cell.Style.Fill.BackgroundColor = XLColor.FromHtml("#DDE3EA");
-        }
-    }
-
-    private static void Text(IXLCell cell, string text)
-    {
-        cell.SetValue(text);
-        cell.DataType = XLDataType.Text;
-    }
-
-    private static void Amount(IXLCell cell, decimal amount)
-    {
-        cell.Value = amount;
-        cell.Style.NumberFormat.Format = EuroFormat;
-    }
+    private static void Amount(IXLCell cell, decimal amount) => Excel.ExcelCells.Amount(cell, amount, EuroFormat);
 
     private static void Sum(IXLCell cell, string column, int firstRow, int lastRow) =>
         Formula(cell, $"SUM({column}{firstRow}:{column}{lastRow})");

@@ -50,22 +50,4 @@ public abstract class MutationTestContext : MudBunitContext
 
     protected async Task<MutationSummary> ReadAsync(int id) => (await Mutations.ListAsync()).Single(m => m.Id == id);
 
-    /// <summary>A dialog provider with the dialog opened in it, as the page opens it.</summary>
-    protected async Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Dialog)> OpenAsync<TDialog>(DialogParameters<TDialog> parameters)
-        where TDialog : IComponent
-    {
-        var provider = Render<MudDialogProvider>();
-        var dialogs = Services.GetRequiredService<IDialogService>();
-        IDialogReference? dialog = null;
-        await provider.InvokeAsync(async () => dialog = await dialogs.ShowAsync<TDialog>("", parameters));
-        return (provider, dialog!);
-    }
-
-    /// <summary>The text the field's aria-describedby points at: its error, or its help text.</summary>
-    protected static string Description<T>(IRenderedComponent<T> rendered, string inputSelector) where T : IComponent
-    {
-        var input = rendered.Find(inputSelector);
-        return string.Join(" ", (input.GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(id => rendered.FindAll($"[id='{id}']").FirstOrDefault()?.TextContent.Trim()).OfType<string>());
-    }
 }

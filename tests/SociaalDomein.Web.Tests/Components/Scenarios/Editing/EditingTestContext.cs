@@ -44,17 +44,6 @@ public abstract class EditingTestContext : MudBunitContext
     protected void SignIn(string name, string role, params string[] policies) =>
         Authorization.SetAuthorized(name).SetRoles(role).SetPolicies(policies);
 
-    /// <summary>A dialog provider with the dialog opened in it, as a tab opens it.</summary>
-    protected async Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Dialog)> OpenAsync<TDialog>(DialogParameters<TDialog> parameters)
-        where TDialog : IComponent
-    {
-        var provider = Render<MudDialogProvider>();
-        var dialogs = Services.GetRequiredService<IDialogService>();
-        IDialogReference? dialog = null;
-        await provider.InvokeAsync(async () => dialog = await dialogs.ShowAsync<TDialog>("", parameters));
-        return (provider, dialog!);
-    }
-
     /// <summary>A tab of /prognose as the page places it (Figures, CanEdit, Changed) beside the dialog provider, once the
     /// element <paramref name="readyTestId"/> shows it has loaded; Changed counts how often the tab raised it.</summary>
     protected async Task<(IRenderedComponent<IComponent> Root, Func<int> Changed)> RenderTabAsync<TTab>(bool canEdit, string readyTestId)
@@ -74,13 +63,6 @@ public abstract class EditingTestContext : MudBunitContext
         });
         root.WaitForAssertion(() => Assert.NotEmpty(root.FindAll($"[data-testid={readyTestId}]")), Wait);
         return (root, () => changed);
-    }
-
-    /// <summary>The text the field's aria-describedby points at: its error, or its help text.</summary>
-    protected static string Description<T>(IRenderedComponent<T> rendered, string inputSelector) where T : IComponent
-    {
-        var input = rendered.Find(inputSelector);
-        return rendered.Find($"[id='{input.GetAttribute("aria-describedby")}']").TextContent.Trim();
     }
 
     protected static IElement Input<T>(IRenderedComponent<T> rendered, string testId) where T : IComponent => rendered.Find($"input[data-testid={testId}]");
