@@ -271,7 +271,9 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         var options = $"-p {Port} -k {SocketDir} -c listen_addresses=127.0.0.1";
         if (_throwaway)
         {
-            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+            // A throwaway server serves a test run: many apps at once (each with its Hangfire workers and connection pools),
+            // more than the default 100 connections.
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
         }
 
         var (exit, output) = await RunPgCtlAsync(["start", "-D", ClusterDir, "-l", LogFile, "-w", "-t", "60", "-o", options], ct);

@@ -32,7 +32,7 @@ public static class PostgresServer
     {
         if (DockerEngineAnswers())
         {
-            var container = new PostgreSqlBuilder("postgres:15-alpine").Build();
+            var container = new PostgreSqlBuilder("postgres:15-alpine").WithCommand("-c", "max_connections=400").Build(); // many test apps at once
             await container.StartAsync();
             AppDomain.CurrentDomain.ProcessExit += (_, _) => container.DisposeAsync().AsTask().GetAwaiter().GetResult();
             return container.GetConnectionString();
