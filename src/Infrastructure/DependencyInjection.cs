@@ -101,6 +101,7 @@ public static class DependencyInjection
         services.AddSingleton<Districts.DistrictService>();
         services.AddSingleton<BudgetService>();
         services.AddSingleton<Budgets.MutationService>();
+        services.AddSingleton<Budgets.BudgetLineService>();
         services.AddSingleton<Budgets.BudgetExcelExport>();
         services.AddSingleton<ScenarioService>();
         services.AddSingleton<Scenarios.ScenarioFigureStore>().AddTransient<Scenarios.ScenarioRecomputeJob>();

@@ -43,6 +43,9 @@ public enum AuditAction
 
     /// <summary>A budget year was closed after the annual accounts.</summary>
     BudgetYearClosed = 16,
+
+    /// <summary>A budget line was added or changed (code, name, taakveld, law), or its original budget for a year.</summary>
+    BudgetLineChanged = 17,
 }
 
 public static class AuditActions
@@ -65,6 +68,7 @@ public static class AuditActions
         AuditAction.CustomScenarioDeleted => "Eigen scenario verwijderd",
         AuditAction.BudgetMutationChanged => "Begrotingsmutatie",
         AuditAction.BudgetYearClosed => "Begrotingsjaar afgesloten",
+        AuditAction.BudgetLineChanged => "Begrotingspost gewijzigd",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -18,6 +18,12 @@ public class BudgetLine
     /// <summary>Iv3 taakveld (e.g. "6.71"), the key to national reporting; optional.</summary>
     public string? Taakveld { get; set; }
 
+    /// <summary>The law the line's care falls under, where one does (Wmo, Jeugdwet, Participatiewet); optional.</summary>
+    public Assignments.Law? Law { get; set; }
+
+    /// <summary>Raised by every change of code, name, taakveld or law (optimistic concurrency).</summary>
+    public int Version { get; set; }
+
     public List<BudgetLineYear> Years { get; set; } = [];
 }
 
@@ -38,6 +44,9 @@ public class BudgetLineYear
 
     /// <summary>The figure is a multi-year estimate (meerjarenraming), not an adopted budget.</summary>
     public bool IsEstimate { get; set; }
+
+    /// <summary>Raised by every change of the original budget (optimistic concurrency).</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>What the ledger booked on a budget line in one month (import kind <c>realisatie</c>).</summary>

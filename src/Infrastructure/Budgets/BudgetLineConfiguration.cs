@@ -13,6 +13,7 @@ internal sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetL
         builder.Property(l => l.Name).HasMaxLength(200);
         builder.Property(l => l.Taakveld).HasMaxLength(10);
         builder.HasIndex(l => new { l.Domain, l.Name }).IsUnique();
+        builder.Property(l => l.Version).IsConcurrencyToken();
         builder.HasMany(l => l.Years).WithOne().HasForeignKey(y => y.BudgetLineId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -23,6 +24,7 @@ internal sealed class BudgetLineYearConfiguration : IEntityTypeConfiguration<Bud
     {
         builder.HasIndex(y => new { y.BudgetLineId, y.Year }).IsUnique();
         builder.HasIndex(y => y.Year);
+        builder.Property(y => y.Version).IsConcurrencyToken();
     }
 }
 

@@ -200,6 +200,7 @@ public static class BudgetEndpoints
             .WithSummary("Geschiedenis van een mutatie")
             .WithDescription("De regels van het auditlog over deze mutatie, nieuwste eerst: wie, wanneer en wat (voor → na).");
 
+        MapLines(budget);
         return budget;
     }
 
@@ -330,4 +331,111 @@ public static class BudgetEndpoints
     private static MutationDto ToDto(MutationSummary m) => new(
         m.Id, m.LineCode, m.Line, m.Year, m.Amount, m.Kind.Code(), m.Structural, m.Reason, m.Status.Code(), m.CreatedBy, m.CreatedAt, m.SubmittedAt,
         m.DecidedBy, m.DecidedAt, m.DecisionReason, m.Version);
+
+    [Description("Het oorspronkelijke bedrag van een post in één jaar.")]
+    public sealed record LineYearDto(
+        [property: Description("Begrotingsjaar.")] int Year,
+        [property: Description("Oorspronkelijke (primitieve) begroting in euro's.")] decimal OriginalBudget,
+        [property: Description("Waar: een meerjarenraming, geen vastgestelde begroting.")] bool Estimate,
+        [property: Description("Versie; geef die mee bij wijzigen.")] int Version);
+
+    [Description("Een begrotingspost met zijn oorspronkelijke begroting per jaar.")]
+    public sealed record BudgetLineStructureDto(
+        [property: Description("Code, zoals WMO-04; verandert nooit.")] string Code,
+        [property: Description("Naam.")] string Name,
+        [property: Description("Domein: Beschermd wonen, Wmo, Jeugd, Participatie, Bijstand of Armoede.")] string Domain,
+        [property: Description("Iv3-taakveld, zoals 6.71; kan leeg zijn.")] string? Taakveld,
+        [property: Description("Wet: Wmo, Jeugdwet of Participatiewet; kan leeg zijn.")] string? Law,
+        [property: Description("Versie; geef die mee bij wijzigen.")] int Version,
+        [property: Description("Oorspronkelijke begroting per jaar.")] IReadOnlyList<LineYearDto> Years);
+
+    [Description("Een nieuwe of gewijzigde begrotingspost.")]
+    public sealed record BudgetLineBody(
+        [property: Description("Code (alleen bij toevoegen), uniek, zoals WMO-12.")] string? Code,
+        [property: Description("Naam, uniek binnen het domein.")] string? Name,
+        [property: Description("Domein (alleen bij toevoegen): Beschermd wonen, Wmo, Jeugd, Participatie, Bijstand of Armoede.")] string? Domain,
+        [property: Description("Iv3-taakveld, zoals 6.71; optioneel.")] string? Taakveld,
+        [property: Description("Wet: Wmo, Jeugdwet of Participatiewet; optioneel.")] string? Law,
+        [property: Description("Alleen bij wijzigen (PUT), en dan verplicht: de versie die u las.")] int? Version);
+
+    [Description("De oorspronkelijke begroting van een post in een jaar.")]
+    public sealed record OriginalBudgetBody(
+        [property: Description("Bedrag in euro's, hoogstens twee decimalen.")] decimal? OriginalBudget,
+        [property: Description("Reden (verplicht).")] string? Reason,
+        [property: Description("De versie die u las; leeg als de post voor dit jaar nog geen bedrag had.")] int? Version);
+
+    private static void MapLines(RouteGroupBuilder budget)
+    {
+        var lines = budget.MapGroup("/lines");
+        lines.MapGet("", ListLinesAsync)
+            .WithName("GetBudgetLines")
+            .WithSummary("Begrotingsposten")
+            .WithDescription("Alle posten per domein met code, naam, taakveld, wet, versie en de oorspronkelijke begroting per jaar.");
+
+        lines.MapPost("", AddLineAsync)
+            .RequireAuthorization(AuthenticationSetup.Policies.Financieel)
+            .WithName("AddBudgetLine")
+            .WithSummary("Begrotingspost toevoegen")
+            .WithDescription("Voegt een post toe aan een domein. Code uniek, naam uniek binnen het domein; fouten geven 400 met de melding " +
+                "onder het veld. Komt in het auditlog. Voor Controller en Beheerder.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        lines.MapPut("/{code}", UpdateLineAsync)
+            .RequireAuthorization(AuthenticationSetup.Policies.Financieel)
+            .WithName("UpdateBudgetLine")
+            .WithSummary("Begrotingspost wijzigen")
+            .WithDescription("Wijzigt naam, taakveld en wet van een post met de versie die u las (de code en het domein blijven); is de post " +
+                "intussen gewijzigd, dan 409. Komt in het auditlog (voor → na).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        lines.MapPut("/{code}/years/{year:int}", SetOriginalBudgetAsync)
+            .RequireAuthorization(AuthenticationSetup.Policies.Financieel)
+            .WithName("SetBudgetLineOriginalBudget")
+            .WithSummary("Oorspronkelijke begroting van een post zetten")
+            .WithDescription("Zet of wijzigt de oorspronkelijke begroting van een post in een jaar, met een reden (verplicht) en de versie " +
+                "die u las (leeg bij een nieuw jaar). Niet voor een afgesloten jaar. Komt in het auditlog (voor → na).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<Ok<List<BudgetLineStructureDto>>> ListLinesAsync(BudgetLineService lines, CancellationToken ct) =>
+        TypedResults.Ok((await lines.ListAsync(ct)).Select(ToDto).ToList());
+
+    private static async Task<Results<Created<BudgetLineStructureDto>, ValidationProblem, ProblemHttpResult>> AddLineAsync(
+        BudgetLineBody body, BudgetLineService lines, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = await lines.AddLineAsync(body.Code, body.Name, body.Domain, body.Taakveld, body.Law, user.AuditName(), ct);
+        return await result.AnswerAsync(async () =>
+        {
+            var line = await LineAsync(lines, body.Code!, ct);
+            return TypedResults.Created($"{ApiEndpoints.Prefix}/budget/lines/{Uri.EscapeDataString(line.Code)}", line);
+        });
+    }
+
+    private static async Task<Results<Ok<BudgetLineStructureDto>, ValidationProblem, ProblemHttpResult>> UpdateLineAsync(
+        [Description("Code van de post, zoals WMO-04.")] string code, BudgetLineBody body, BudgetLineService lines, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = body.Version is not { } version
+            ? ChangeResult.Invalid("version", "Geef de versie mee die u las.")
+            : await lines.UpdateLineAsync(code, body.Name, body.Taakveld, body.Law, version, user.AuditName(), ct);
+        return await result.AnswerAsync(async () => TypedResults.Ok(await LineAsync(lines, code, ct)));
+    }
+
+    private static async Task<Results<Ok<BudgetLineStructureDto>, ValidationProblem, ProblemHttpResult>> SetOriginalBudgetAsync(
+        [Description("Code van de post, zoals WMO-04.")] string code, [Description("Begrotingsjaar.")] int year, OriginalBudgetBody body,
+        BudgetLineService lines, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = body.OriginalBudget is not { } amount
+            ? ChangeResult.Invalid("originalBudget", "Vul het bedrag in.")
+            : await lines.SetOriginalBudgetAsync(code, year, amount, body.Reason, body.Version, user.AuditName(), ct);
+        return await result.AnswerAsync(async () => TypedResults.Ok(await LineAsync(lines, code, ct)));
+    }
+
+    private static async Task<BudgetLineStructureDto> LineAsync(BudgetLineService lines, string code, CancellationToken ct) =>
+        ToDto((await lines.ListAsync(ct)).Single(l => string.Equals(l.Code, code.Trim(), StringComparison.OrdinalIgnoreCase)));
+
+    private static BudgetLineStructureDto ToDto(BudgetLineSummary l) => new(
+        l.Code, l.Name, l.Domain.DutchName(), l.Taakveld, l.Law?.ToString(), l.Version,
+        l.Years.Select(y => new LineYearDto(y.Year, y.OriginalBudget, y.IsEstimate, y.Version)).ToList());
 }

@@ -441,6 +441,9 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.Property<int>("Domain")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Law")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -452,6 +455,10 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.Property<string>("Taakveld")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -485,6 +492,10 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
 
                     b.Property<bool>("IsEstimate")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
