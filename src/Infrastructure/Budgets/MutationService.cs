@@ -134,10 +134,14 @@ public sealed class MutationService(IDbContextFactory<AppDbContext> contexts, Ti
             ? Task.FromResult(ChangeResult.Invalid("reason", "Geef een reden waarom de mutatie wordt afgewezen."))
             : TransitionAsync(id, expectedVersion, user, MutationStatus.Submitted, MutationStatus.Rejected, reason.Trim(), ct);
 
-    /// <summary>Closes a year after the annual accounts: no mutation or actual changes it any more.</summary>
+    /// <summary>Closes a year after the annual accounts: no mutation or actual changes it any more. Taken under the lock
+    /// that serialises imports (<see cref="Imports.ImportLocks.Serial"/>): an actuals import running now commits first,
+    /// one that starts later reads the year as closed.</summary>
     public async Task<ChangeResult> CloseYearAsync(int year, string user, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({Imports.ImportLocks.Serial})", ct);
         var row = await db.BudgetYears.FirstOrDefaultAsync(y => y.Year == year, ct);
         if (row?.ClosedAt is not null)
         {
@@ -158,7 +162,13 @@ public sealed class MutationService(IDbContextFactory<AppDbContext> contexts, Ti
         row.ClosedAt = clock.GetUtcNow();
         row.ClosedBy = user;
         AuditLog.Add(db, clock.GetUtcNow(), user, AuditAction.BudgetYearClosed, $"Begrotingsjaar {year} afgesloten");
-        return await Edits.TrySaveAsync(db, ct) ? ChangeResult.Done : ChangeResult.Conflict($"Het jaar {year} werd tegelijk door iemand anders afgesloten.");
+        if (!await Edits.TrySaveAsync(db, ct))
+        {
+            return ChangeResult.Conflict($"Het jaar {year} werd tegelijk door iemand anders afgesloten.");
+        }
+
+        await transaction.CommitAsync(ct);
+        return ChangeResult.Done;
     }
 
     private async Task<ChangeResult> TransitionAsync(int id, int? expectedVersion, string user, MutationStatus from, MutationStatus to, string? reason, CancellationToken ct)

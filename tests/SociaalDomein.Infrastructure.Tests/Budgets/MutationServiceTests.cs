@@ -172,6 +172,33 @@ public class MutationServiceTests(DatabaseFixture fixture) : IClassFixture<Datab
     }
 
     [Fact]
+    public async Task Closing_a_year_waits_for_a_running_import_to_commit()
+    {
+        var (mutations, _, _) = await SeededAsync();
+        await using var import = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
+        await import.OpenAsync();
+        await using var running = await import.BeginTransactionAsync();
+        await using (var lockCommand = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_xact_lock({SociaalDomein.Infrastructure.Imports.ImportLocks.Serial})", import, running))
+        {
+            await lockCommand.ExecuteNonQueryAsync(); // as an import holds it from its first read to its commit
+        }
+
+        var closing = mutations.CloseYearAsync(2016, Bert);
+        while (!closing.IsCompleted && await fixture.QueryAsync(db => db.Database
+                   .SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted""").SingleAsync()) == 0)
+        {
+            await Task.Delay(20); // until the close waits for the import's lock (or, wrongly, did not wait at all)
+        }
+
+        var closedWhileImporting = await fixture.QueryAsync(db => db.BudgetYears.AnyAsync(y => y.Year == 2016 && y.ClosedAt != null));
+        await running.CommitAsync();
+
+        Assert.False(closedWhileImporting);
+        Assert.True((await closing).Succeeded);
+        Assert.True(await fixture.QueryAsync(db => db.BudgetYears.AnyAsync(y => y.Year == 2016 && y.ClosedAt != null)));
+    }
+
+    [Fact]
     public async Task Two_people_editing_the_same_concept_the_second_gets_a_conflict_and_nothing_is_overwritten()
     {
         var (mutations, _, _) = await SeededAsync();
