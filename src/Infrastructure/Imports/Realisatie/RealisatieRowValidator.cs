@@ -36,7 +36,7 @@ internal sealed class RealisatieRowValidator(RealisatieColumns columns, BudgetLi
         {
             Add(yearName, $"{yearName} is niet ingevuld");
         }
-        else if (!TryWholeNumber(yearText, out year))
+        else if (!DutchValues.TryDigits(yearText, 1, 4, out year))
         {
             Add(yearName, $"{yearName} {Echo(yearText)} is geen jaartal");
         }
@@ -56,7 +56,7 @@ internal sealed class RealisatieRowValidator(RealisatieColumns columns, BudgetLi
         {
             Add(monthName, $"{monthName} is niet ingevuld");
         }
-        else if (!TryWholeNumber(monthText, out month) || month is < 1 or > 12)
+        else if (!DutchValues.TryDigits(monthText, 1, 4, out month) || month is < 1 or > 12)
         {
             Add(monthName, $"{monthName} {Echo(monthText)} is geen maand (1 tot en met 12)");
         }
@@ -108,28 +108,6 @@ internal sealed class RealisatieRowValidator(RealisatieColumns columns, BudgetLi
     }
 
     private ReadOnlySpan<char> Text(RowValues values, ActualColumn column) => values.Text(columns.IndexOf(column));
-
-    /// <summary>1 to 4 digits (a leading zero allowed: <c>03</c>).</summary>
-    private static bool TryWholeNumber(ReadOnlySpan<char> text, out int value)
-    {
-        value = 0;
-        if (text.Length is 0 or > 4)
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-
-            value = value * 10 + (c - '0');
-        }
-
-        return true;
-    }
 
     private static string Echo(ReadOnlySpan<char> text) =>
         text.Length <= MaxEchoLength ? $"'{text}'" : $"'{text[..MaxEchoLength]}…'";

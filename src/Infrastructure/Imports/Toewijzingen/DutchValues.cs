@@ -383,7 +383,8 @@ internal static class DutchValues
         return true;
     }
 
-    private static bool TryDigits(ReadOnlySpan<char> text, int min, int max, out int value)
+    /// <summary>Only ASCII digits, between <paramref name="min"/> and <paramref name="max"/> of them (leading zeros allowed).</summary>
+    internal static bool TryDigits(ReadOnlySpan<char> text, int min, int max, out int value)
     {
         value = 0;
         if (text.Length < min || text.Length > max)
