@@ -4,7 +4,8 @@ public enum ImportKind
 {
     Toewijzingen = 1,
 
-    // 2 is kept for declaraties (claims, docs/import-formats.md record kind 2).
+    /// <summary>Provider claims (record kind 2, CSV/Excel and iWmo/iJw 323).</summary>
+    Declaraties = 2,
 
     /// <summary>Ledger actuals per budget line and month (record kind 3).</summary>
     Realisatie = 3,

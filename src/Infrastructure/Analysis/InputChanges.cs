@@ -16,6 +16,9 @@ public enum StoredAnalysis
 
     /// <summary>The budget figures: monthly actuals from the ledger (import kind <c>realisatie</c>).</summary>
     Budget = 3,
+
+    /// <summary>The provider figures: assignments, claims and provider types (issue 10, docs/domain.md §9).</summary>
+    Providers = 4,
 }
 
 /// <summary>One change to what a stored analysis is computed from: a succeeded import, a new district mapping, an edited

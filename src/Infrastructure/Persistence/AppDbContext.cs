@@ -9,6 +9,7 @@ using SociaalDomein.Domain.Districts;
 using SociaalDomein.Domain.Forecasts;
 using SociaalDomein.Domain.Imports;
 using SociaalDomein.Domain.Municipalities;
+using SociaalDomein.Domain.Providers;
 using SociaalDomein.Domain.Scenarios;
 using SociaalDomein.Domain.Stacking;
 
@@ -36,6 +37,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<CustomScenario> CustomScenarios => Set<CustomScenario>();
     public DbSet<Scenarios.ScenarioFigureSet> ScenarioFigureSets => Set<Scenarios.ScenarioFigureSet>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<BudgetCeiling> BudgetCeilings => Set<BudgetCeiling>();
+    public DbSet<ProviderWarning> ProviderWarnings => Set<ProviderWarning>();
+    public DbSet<Claim> Claims => Set<Claim>();
+    public DbSet<Tariff> Tariffs => Set<Tariff>();
+    public DbSet<Providers.ProviderFigureSet> ProviderFigureSets => Set<Providers.ProviderFigureSet>();
     public DbSet<District> Districts => Set<District>();
     public DbSet<PostcodeDistrict> PostcodeDistricts => Set<PostcodeDistrict>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
