@@ -43,6 +43,7 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
     private readonly Dictionary<string, int> _rowOfIdentity = new(StringComparer.Ordinal);
 
     private readonly List<int> _superseded = [];
+    private readonly Declaraties.ProviderInserts _providers = new();
     private int _inserted;
     private int _revoked;
     private int _stagedRows;
@@ -98,6 +99,7 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
     public void Write(AssignmentRecord r)
     {
         _revoked += r.IsRevoked ? 1 : 0;
+        _providers.Add(r.ProviderAgb, r.ProviderName);
         ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(_rowOfIdentity, r.IdentityKey, out var earlierInFile);
         if (earlierInFile)
         {
@@ -135,6 +137,7 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
     {
         _completed = true;
         await _direct.DisposeAsync(); // completes the COPY
+        await _providers.InsertAsync(connection, ct); // providers met for the first time (docs/domain.md §9)
         if (_stagedRows == 0)
         {
             return new LoadResult(_duplicates, _inserted, Updated: 0);

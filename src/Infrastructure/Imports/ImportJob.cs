@@ -75,6 +75,9 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
         ImportKind.Realisatie => ImportAsync(connection, importRunId, run,
             (c, token) => ActualsLoader.BeginAsync(c, importRunId, token),
             (stream, loader) => RealisatieReader.Open(stream, run.FileName, loader.Lookup), ct),
+        ImportKind.Declaraties => ImportAsync(connection, importRunId, run,
+            (c, token) => Declaraties.ClaimsLoader.BeginAsync(c, importRunId, token),
+            (stream, _) => Declaraties.DeclaratiesReader.Open(stream, run.FileName, pseudonymiser), ct),
         _ => throw new ImportFileException($"Imports van de soort {run.Kind} worden (nog) niet ondersteund."),
     };
 
@@ -154,8 +157,12 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
         return ImportStatus.Succeeded;
     }
 
-    private static Analysis.StoredAnalysis AffectedBy(ImportKind kind) =>
-        kind == ImportKind.Realisatie ? Analysis.StoredAnalysis.Budget : Analysis.StoredAnalysis.Stacking;
+    private static Analysis.StoredAnalysis AffectedBy(ImportKind kind) => kind switch
+    {
+        ImportKind.Realisatie => Analysis.StoredAnalysis.Budget,
+        ImportKind.Declaraties => Analysis.StoredAnalysis.Providers,
+        _ => Analysis.StoredAnalysis.Stacking,
+    };
 
     private sealed record ClaimedRun(ImportKind Kind, string FileName, bool OnlyValidRows, long SizeBytes);
 

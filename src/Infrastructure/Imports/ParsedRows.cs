@@ -15,6 +15,7 @@ public enum SourceFormat
     Csv = 1,
     Excel = 2,
     IWmoIJw301 = 3,
+    IWmoIJw323 = 4,
 }
 
 /// <summary>An opened import file of any record kind: its format, the columns it has that the product does not know,
