@@ -11,7 +11,7 @@ using SociaalDomein.Web.Auth;
 namespace SociaalDomein.Web.Api;
 
 /// <summary>/api/imports: upload a file (202 + id; toewijzingen: Beheerder, Contractmanager; realisatie: Controller,
-/// Beheerder), follow its status, download its rejected rows (masked, docs/domain.md §10; all three roles); the Beheerder
+/// Beheerder; declaraties: Contractmanager, Controller, Beheerder), follow its status, download its rejected rows (masked, docs/domain.md §10; all three roles); the Beheerder
 /// alone downloads a kept original. Uploads and downloads are in the audit log (the upload by <see cref="ImportService.StartAsync"/>,
 /// with the run).</summary>
 public static class ImportEndpoints
@@ -41,7 +41,7 @@ public static class ImportEndpoints
         [property: Description("Nieuwe toewijzingen; bij realisatie: maandbedragen van een post en maand die er nog niet waren.")] int Inserted,
         [property: Description("Bijgewerkte toewijzingen; bij realisatie: vervangen maandbedragen.")] int Updated,
         [property: Description("Kolommen in het bestand die niet worden gebruikt.")] IReadOnlyList<string> UnknownColumns,
-        [property: Description("Soort gegevens: Toewijzingen of Realisatie.")] string Kind,
+        [property: Description("Soort gegevens: Toewijzingen, Declaraties of Realisatie.")] string Kind,
         [property: Description("Toelichting bij een mislukte of afgekeurde import; bij een gelukte realisatie-import welke maanden zijn vervangen.")] string? Message,
         [property: Description("Het oorspronkelijke bestand wordt nog (versleuteld) bewaard en kan door de beheerder worden gedownload.")] bool FileKept,
         [property: Description("De afgekeurde rijen (hoogstens 1000; leeg in de lijst van imports).")] IReadOnlyList<ImportErrorDto> Errors);
@@ -60,6 +60,13 @@ public static class ImportEndpoints
     public sealed record RealisatieUpload(
         [property: FromForm(Name = "file"), Description("Het bestand met de realisatie uit het grootboek: CSV of Excel (.xlsx) met de kolommen " +
             "jaar, maand, budgetpost en bedrag.")] IFormFile? File,
+        [property: FromForm(Name = "onlyValidRows"), Description("true: lees de goede rijen in, ook als er rijen zijn afgekeurd. " +
+            "Standaard false: bij een afgekeurde rij wordt niets ingelezen.")] bool? OnlyValidRows);
+
+    /// <summary>The multipart form of a declaraties upload.</summary>
+    public sealed record DeclaratiesUpload(
+        [property: FromForm(Name = "file"), Description("Het bestand met declaraties van aanbieders: CSV, Excel (.xlsx) of een iWmo/iJw " +
+            "323-declaratiebericht (WMO323 of JW323).")] IFormFile? File,
         [property: FromForm(Name = "onlyValidRows"), Description("true: lees de goede rijen in, ook als er rijen zijn afgekeurd. " +
             "Standaard false: bij een afgekeurde rij wordt niets ingelezen.")] bool? OnlyValidRows);
 
@@ -98,6 +105,21 @@ public static class ImportEndpoints
                 "opgeteld; andere maanden blijven staan. Een afgesloten jaar wordt afgekeurd. De import loopt op de achtergrond: het " +
                 "antwoord is 202 met het nummer van de import. Alleen met een API-sleutel van een controller of beheerder. " +
                 "De upload komt in het auditlog.");
+
+        // Claims: the contract manager's business, and the controller's (docs/import-formats.md, record kind 2).
+        imports.MapPost("/declaraties", StartDeclaratiesAsync)
+            .RequireAuthorization(AuthenticationSetup.Policies.ImportOverzicht)
+            .RequireAuthorization(AuthenticationSetup.Policies.ApiSleutel)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ImportService.MaxUploadBytes))
+            .WithFormOptions(multipartBodyLengthLimit: ImportService.MaxUploadBytes)
+            .WithName("StartDeclaratiesImport")
+            .WithSummary("Declaraties van aanbieders inlezen")
+            .WithDescription("Stuur een CSV- of Excel-bestand met declaraties, of een WMO323- of JW323-bericht, als multipart/form-data " +
+                "in het veld file (hoogstens 1 GiB), optioneel met onlyValidRows=true. Een declaratie met hetzelfde declaratienummer " +
+                "(bij dezelfde aanbieder) vervangt de eerder ingelezen; creditregels worden aan hun oorspronkelijke declaratie gekoppeld. " +
+                "De import loopt op de achtergrond: het antwoord is 202 met het nummer van de import. Alleen met een API-sleutel van een " +
+                "contractmanager, controller of beheerder. De upload komt in het auditlog.");
 
         imports.MapGet("/{id:long}", GetAsync)
             .WithName("GetImport")
@@ -139,6 +161,10 @@ public static class ImportEndpoints
     private static Task<Results<Accepted<ImportStartedDto>, ValidationProblem>> StartRealisatieAsync(
         [AsParameters] RealisatieUpload upload, ImportService service, ClaimsPrincipal user, CancellationToken ct) =>
         StartAsync(upload.File, upload.OnlyValidRows, ImportKind.Realisatie, service, user, ct);
+
+    private static Task<Results<Accepted<ImportStartedDto>, ValidationProblem>> StartDeclaratiesAsync(
+        [AsParameters] DeclaratiesUpload upload, ImportService service, ClaimsPrincipal user, CancellationToken ct) =>
+        StartAsync(upload.File, upload.OnlyValidRows, ImportKind.Declaraties, service, user, ct);
 
     private static async Task<Results<Accepted<ImportStartedDto>, ValidationProblem>> StartAsync(
         IFormFile? upload, bool? onlyValidRows, ImportKind kind, ImportService service, ClaimsPrincipal user, CancellationToken ct)
