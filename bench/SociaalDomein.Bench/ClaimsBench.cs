@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using SociaalDomein.Domain.Imports;
+
+namespace SociaalDomein.Bench;
+
+/// <summary>
+/// The declaraties (claims) import on generated data (issue 10: ten million claim rows within 2.5 × <c>psql \copy</c> of
+/// the same file, app memory under 1 GB; docs/benchmarks.md). Entry point <see cref="ClaimsBenchAsync"/>; wire it into
+/// <c>Main</c>'s switch as
+/// <code>
+/// case "declaraties" when positional.Length == 2:
+///     await ClaimsBenchAsync(int.Parse(positional[1], CultureInfo.InvariantCulture), Option("--file"), data);
+///     return 0;
+/// </code>
+/// </summary>
+public static partial class Program
+{
+    private const string ClaimsHeader =
+        "bsn;aanbieder_agb;aanbieder_naam;wet;productcode;toewijzingsnummer;periode_start;periode_eind;bedrag;ingediend_op;status;declaratienummer;vorig_declaratienummer";
+
+    private const string ClaimsPlainColumns =
+        "bsn text, aanbieder_agb text, aanbieder_naam text, wet text, productcode text, toewijzingsnummer text, periode_start date, " +
+        "periode_eind date, bedrag numeric, ingediend_op date, status text, declaratienummer text, vorig_declaratienummer text";
+
+    private static readonly string[] BenchClaimProducts = ["02A06", "02A07", "02A09", "01A01", "07A02", "45A12", "54A03", "43A10"];
+
+    /// <summary>Generates <paramref name="rows"/> claims, copies them with <c>psql \copy</c> into a plain table (3 runs,
+    /// median), imports them with the real ImportService + ImportJob, imports the same file again (every row a
+    /// duplicate) and prints a markdown table with the ratios and the peak memory. <paramref name="file"/> defaults to a
+    /// temporary path; <paramref name="data"/> is a kept server directory (null: a throwaway server).</summary>
+    public static async Task ClaimsBenchAsync(int rows, string? file, string? data)
+    {
+        file ??= Path.Combine(Path.GetTempPath(), $"sd-bench-declaraties-{rows}.csv");
+        var watch = Stopwatch.StartNew();
+        GenerateClaims(rows, file);
+        Console.WriteLine($"declaraties: generated {rows:N0} rows ({new FileInfo(file).Length / 1048576.0:F0} MB) into {file} in {watch.Elapsed.TotalSeconds:F1} s");
+        await using var server = await StartServerAsync(data);
+
+        var load = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
+        var copy = await PsqlCopyAsync(server, file, ClaimsPlainColumns);
+        var first = await ImportAsync(server, file, ImportKind.Declaraties);
+        Console.WriteLine("declaraties again: the same file, every row a duplicate");
+        var again = await ImportAsync(server, file, ImportKind.Declaraties);
+        var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
+
+        Console.WriteLine();
+        Console.WriteLine($"| measurement ({rows:N0} claims, load {string.Join(" ", load)} → {string.Join(" ", loadAfter)}) | result | target | |");
+        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine($"| `psql \\copy` into a plain table (median of 3) | {copy.Median.TotalSeconds:F2} s | reference | |");
+        foreach (var (label, r) in new[] { ("import into an empty Claims table", first), ("import of the same file again (all duplicates)", again) })
+        {
+            Console.WriteLine($"| {label} | {r.Total.TotalSeconds:F2} s (receive {r.Receive.TotalSeconds:F2} s + job {r.Job.TotalSeconds:F2} s; " +
+                $"{r.Summary.Inserted:N0} new, {r.Summary.Duplicates:N0} duplicates) = {r.Total / copy.Median:F2} × | ≤ 2.5 × = {(copy.Median * 2.5).TotalSeconds:F2} s | " +
+                $"{(r.Total <= copy.Median * 2.5 ? "pass" : "**FAIL**")} |");
+        }
+
+        var peak = Math.Max(first.PeakBytes, again.PeakBytes);
+        Console.WriteLine($"| peak memory (VmHWM) | {peak / 1048576.0:F0} MB | < 1 GB | {(peak < 1L << 30 ? "pass" : "**FAIL**")} |");
+    }
+
+    /// <summary>
+    /// A claims export of <paramref name="rows"/> lines over 2015–2019: clients claimed monthly (a client has about 60 lines),
+    /// 2,000 providers, eight products; every line has a declaratienummer; one line in 33 is a credit of the line before
+    /// it (same facts, negative amount, vorig_declaratienummer set); one in 20 spans two months; one in 10 is still
+    /// "ingediend". Dates ISO and amounts plain (<c>1234.56</c>) so <c>psql \copy</c> takes the same file into typed
+    /// columns. Synthetic BSNs in the 9-digit range passing the 11-test. Deterministic.
+    /// </summary>
+    public static void GenerateClaims(int rows, string path)
+    {
+        var random = new Random(20261210);
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
+        writer.Write(ClaimsHeader);
+        writer.Write('\n');
+        var clients = Math.Max(1, rows / 60);
+        string previous = "";
+        for (var i = 0; i < rows; i++)
+        {
+            var isCredit = i > 0 && i % 33 == 0;
+            if (isCredit)
+            {
+                var fields = previous.Split(';');
+                fields[8] = "-" + fields[8].TrimStart('-');
+                fields[12] = fields[11];
+                fields[11] = $"C{i}";
+                previous = string.Join(';', fields);
+                writer.Write(previous);
+                writer.Write('\n');
+                continue;
+            }
+
+            var client = random.Next(clients);
+            var provider = client % 2000;
+            var month = i % 60;
+            var start = new DateOnly(2015 + month / 12, month % 12 + 1, 1);
+            var end = i % 20 == 0 ? start.AddMonths(2).AddDays(-1) : start.AddMonths(1).AddDays(-1);
+            var product = BenchClaimProducts[client % BenchClaimProducts.Length];
+            var law = product[0] is '4' or '5' ? "Jeugdwet" : "Wmo";
+            var amount = random.Next(5_000, 250_000) / 100m;
+            var submitted = end.AddDays(random.Next(5, random.Next(10) == 0 ? 365 : 60));
+            previous = string.Join(';',
+                ClaimsBenchBsn(client), (75_000_000 + provider).ToString(CultureInfo.InvariantCulture), $"Aanbieder {provider:0000} (synthetisch)", law,
+                product, $"T{client}-{product}", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), amount.ToString("0.00", CultureInfo.InvariantCulture),
+                submitted.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i % 10 == 0 ? "ingediend" : "", $"B{i}", "");
+            writer.Write(previous);
+            writer.Write('\n');
+        }
+    }
+
+    /// <summary>A synthetic BSN for client <paramref name="n"/>: 8 digits from 10000000 + 2n, and the check digit of the
+    /// 11-test (when that is 10, the next body).</summary>
+    private static string ClaimsBenchBsn(int n)
+    {
+        for (var body = 10_000_000 + 2 * n; ; body++)
+        {
+            var digits = body.ToString("00000000", CultureInfo.InvariantCulture);
+            var sum = 0;
+            for (var i = 0; i < 8; i++)
+            {
+                sum += (9 - i) * (digits[i] - '0');
+            }
+
+            if (sum % 11 != 10)
+            {
+                return digits + (sum % 11).ToString(CultureInfo.InvariantCulture);
+            }
+        }
+    }
+}
