@@ -60,12 +60,13 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
             JsonSerializer.Deserialize<ProviderYearSet>(row.FiguresJson, Json)!, row.ComputedAt, stale, await StoredYearsAsync(key, ct));
     }
 
-    /// <summary>The figures of every stored year of a filter (made current first, as <see cref="ReadAsync"/>), oldest first.</summary>
-    public async Task<IReadOnlyList<ProviderYearSet>> ReadAllYearsAsync(ProviderFilter filter, CancellationToken ct = default)
+    /// <summary>The figures of every stored year of a filter (made current first, as <see cref="ReadAsync"/>), oldest
+    /// first, and when the oldest of them was computed.</summary>
+    public async Task<(IReadOnlyList<ProviderYearSet> Sets, DateTimeOffset? ComputedAt)> ReadAllYearsAsync(ProviderFilter filter, CancellationToken ct = default)
     {
         if (await YearRangeAsync(ct) is not { } range)
         {
-            return [];
+            return ([], null);
         }
 
         await ReadAsync(range.Last, filter, ct); // computes and stores every year when missing or long stale
@@ -73,8 +74,9 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await db.ProviderFigureSets.AsNoTracking()
             .Where(s => s.Filter == key && s.Year >= range.First && s.Year <= range.Last)
-            .OrderBy(s => s.Year).Select(s => s.FiguresJson).ToListAsync(ct);
-        return rows.Select(json => JsonSerializer.Deserialize<ProviderYearSet>(json, Json)!).ToList();
+            .OrderBy(s => s.Year).Select(s => new { s.FiguresJson, s.ComputedAt }).ToListAsync(ct);
+        return (rows.Select(r => JsonSerializer.Deserialize<ProviderYearSet>(r.FiguresJson, Json)!).ToList(),
+            rows.Count == 0 ? null : rows.Min(r => r.ComputedAt));
     }
 
     private async Task<(ProviderFigureSet Row, bool Stale, bool WaitedLong)?> StoredAsync(int year, string key, CancellationToken ct)
@@ -107,12 +109,18 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
     }
 
     /// <summary>The product codes that have stored figures of their own (every product code of the assignments and
-    /// claims at the last recompute), in ordinal order.</summary>
+    /// claims at the last recompute; read from the data until the first recompute), in ordinal order.</summary>
     public async Task<IReadOnlyList<string>> ProductCodesAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var filters = await db.ProviderFigureSets.Where(s => s.Filter.StartsWith(ProductPrefix)).Select(s => s.Filter).Distinct().ToListAsync(ct);
-        return filters.Select(f => f[ProductPrefix.Length..]).Order(StringComparer.Ordinal).ToList();
+        if (filters.Count == 0)
+        {
+            // before the first recompute job has run: read them from the data
+            return (await FiltersAsync(ct)).Select(f => f.ProductCode).OfType<string>().ToList();
+        }
+
+        return filters.Select(f => f[ProductPrefix.Length..]).Where(p => !p.Contains(';')).Order(StringComparer.Ordinal).ToList();
     }
 
     private const string ProductPrefix = "product:";

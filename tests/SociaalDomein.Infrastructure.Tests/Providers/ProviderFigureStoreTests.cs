@@ -152,7 +152,7 @@ public sealed class ProviderFigureStoreTests(DatabaseFixture fixture) : IClassFi
         Assert.Empty(read.Years);
         Assert.Empty(read.Set.Providers);
         Assert.Equal(0, read.Set.Total.Clients);
-        Assert.Empty(await Store().ReadAllYearsAsync(ProviderFilter.All));
+        Assert.Empty((await Store().ReadAllYearsAsync(ProviderFilter.All)).Sets);
     }
 
     private static readonly ProviderGroupFigures Empty = new(null, 0, 0, null, 0m, null, null, 0, 0, null);
