@@ -112,6 +112,9 @@ public static class DependencyInjection
         services.AddSingleton(Stacking.StackingSettings.From(builder.Configuration));
         services.AddSingleton<Stacking.StackingService>().AddTransient<Stacking.StackingRecomputeJob>();
         services.AddSingleton<Stacking.StackingExcelExport>();
+        services.AddSingleton<Providers.ProviderFigureStore>().AddTransient<Providers.ProviderRecomputeJob>();
+        services.AddSingleton<Providers.ProviderService>();
+        services.AddSingleton<Providers.CeilingService>(); // the ceilings branch registers it too; one line stays at the merge
         return builder;
     }
 }

@@ -44,6 +44,11 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
                 {
                     jobs.Enqueue<Stacking.StackingRecomputeJob>(job => job.RunAsync(null, CancellationToken.None));
                 }
+
+                if (outcome == ImportStatus.Succeeded && run.Kind is ImportKind.Toewijzingen or ImportKind.Declaraties)
+                {
+                    Providers.ProviderRecomputeJob.Enqueue(jobs);
+                }
             }
             catch (ImportFileException ex)
             {
@@ -150,18 +155,22 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
 
         var loaded = await loader.CompleteAsync(connection, ct);
         // Stored analyses are stale from the commit on.
-        await Analysis.InputChanges.AddAsync(connection, $"import {importRunId}", ct, AffectedBy(run.Kind));
+        foreach (var affected in AffectedBy(run.Kind))
+        {
+            await Analysis.InputChanges.AddAsync(connection, $"import {importRunId}", ct, affected);
+        }
         await FinishAsync(connection, importRunId, ImportStatus.Succeeded, loaded.Note, ct,
             read, read - rejected - loaded.Duplicates, rejected, loaded.Duplicates, loader.Revoked, loaded.Inserted, loaded.Updated);
         await transaction.CommitAsync(ct);
         return ImportStatus.Succeeded;
     }
 
-    private static Analysis.StoredAnalysis AffectedBy(ImportKind kind) => kind switch
+    private static Analysis.StoredAnalysis[] AffectedBy(ImportKind kind) => kind switch
     {
-        ImportKind.Realisatie => Analysis.StoredAnalysis.Budget,
-        ImportKind.Declaraties => Analysis.StoredAnalysis.Providers,
-        _ => Analysis.StoredAnalysis.Stacking,
+        ImportKind.Realisatie => [Analysis.StoredAnalysis.Budget],
+        ImportKind.Toewijzingen => [Analysis.StoredAnalysis.Stacking, Analysis.StoredAnalysis.Providers],
+        ImportKind.Declaraties => [Analysis.StoredAnalysis.Providers],
+        _ => [Analysis.StoredAnalysis.Stacking],
     };
 
     private sealed record ClaimedRun(ImportKind Kind, string FileName, bool OnlyValidRows, long SizeBytes);

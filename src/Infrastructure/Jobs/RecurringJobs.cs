@@ -15,5 +15,7 @@ public static class RecurringJobs
             "database-onderhoud", job => job.RunAsync(CancellationToken.None), Cron.Daily(3), new RecurringJobOptions { TimeZone = Amsterdam });
         jobs.AddOrUpdate<Imports.ImportFileRetentionJob>(
             ImportFileRetention, job => job.RunAsync(CancellationToken.None), Cron.Daily(2), new RecurringJobOptions { TimeZone = Amsterdam });
+        jobs.AddOrUpdate<Providers.ProviderRecomputeJob>(
+            Providers.ProviderRecomputeJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(4), new RecurringJobOptions { TimeZone = Amsterdam });
     }
 }

@@ -17,6 +17,7 @@ public static class ApiEndpoints
         api.MapDeficitComponents();
         api.MapStacking();
         api.MapDistricts();
+        api.MapProviders();
         api.MapImports();
         api.MapUsers();
         api.MapAudit();

@@ -9,6 +9,7 @@ public static class ApiTags
     public const string Prognose = "Prognose";
     public const string Stapeling = "Stapeling";
     public const string Wijken = "Wijken";
+    public const string Aanbieders = "Aanbieders";
     public const string Imports = "Imports";
     public const string Accounts = "Accounts";
     public const string Auditlog = "Auditlog";
@@ -23,6 +24,8 @@ public static class ApiTags
         [Prognose] = "De meerjarenprognose: de tekortcomponenten per jaar (samen het tekort zonder maatregelen), de behoedzaamheidsmarge " +
             "en het indicatieve pad. Wijzigen alleen Controller en Beheerder, met een reden.",
         [Stapeling] = "Stapeling van voorzieningen per huishouden op een peildatum (Wmo, Jeugdwet, Participatiewet), als JSON of als Excel-werkmap.",
+        [Aanbieders] = "Zorgaanbieders per jaar: cliënten, uitgaven, instroom, uitstroom, trajectduur, herinstroom en budgetplafonds, " +
+            "met de groei ten opzichte van het jaar ervoor en de vijf grootste groeiers. Bedragen in euro's; groei als fractie.",
         [Wijken] = "De wijkindeling: welke postcodes (4 cijfers) bij welke wijk horen.",
         [Imports] = "Toewijzingen inlezen vanuit een bronbestand en het verslag van een import opvragen.",
         [Accounts] = "De accounts van de applicatie met hun rollen.",
