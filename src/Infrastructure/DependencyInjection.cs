@@ -112,6 +112,7 @@ public static class DependencyInjection
         services.AddSingleton(Stacking.StackingSettings.From(builder.Configuration));
         services.AddSingleton<Stacking.StackingService>().AddTransient<Stacking.StackingRecomputeJob>();
         services.AddSingleton<Stacking.StackingExcelExport>();
+        services.AddSingleton<Providers.ProviderService>(); // pages branch; the figures branch registers it too: keep one
         return builder;
     }
 }
