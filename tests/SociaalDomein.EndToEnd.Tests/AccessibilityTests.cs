@@ -112,6 +112,9 @@ public sealed class AccessibilityTests(AccessibilityFixture browser) : IClassFix
     [InlineData("/aanbieders", Roles.Controller, "Aanbieders")]
     [InlineData("/aanbieders", Roles.Contractmanager, "Aanbieders")]
     [InlineData("/aanbieders", Roles.Beheerder, "Aanbieders")]
+    [InlineData("/aanbieders/75750001", Roles.Contractmanager, "Zorggroep IJsseldelta")] // the first demo provider
+    [InlineData("/aanbieders/75750001", Roles.Wethouder, "Zorggroep IJsseldelta")]
+    [InlineData("/aanbieders/99999999", Roles.Controller, "Aanbieder niet gevonden")]
     [InlineData("/stapeling", Roles.Wethouder, "Stapeling")]
     [InlineData("/stapeling", Roles.Controller, "Stapeling")]
     [InlineData("/stapeling", Roles.Contractmanager, "Stapeling")]

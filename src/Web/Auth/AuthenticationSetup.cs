@@ -27,8 +27,11 @@ public static class AuthenticationSetup
         /// <summary>Composing and saving a custom scenario (eigen scenario): the wethouder and the financial roles.</summary>
         public const string EigenScenario = "EigenScenario"; // Wethouder, Controller, Beheerder
 
-        /// <summary>Reading the Aanbieders pages and the provider API (docs/domain.md §9).</summary>
+        /// <summary>The Aanbieders pages (read): the contract manager, the controller, the wethouder and the beheerder.</summary>
         public const string Aanbieders = "Aanbieders"; // Contractmanager, Controller, Wethouder, Beheerder
+
+        /// <summary>Editing providers and ceilings, acknowledging warnings, the price list (also added by the ceilings branch).</summary>
+        public const string Contractbeheer = "Contractbeheer"; // Contractmanager, Beheerder
 
         /// <summary>Only a request with X-Api-Key, never the login cookie (roles: the other policy on the endpoint).</summary>
         public const string ApiSleutel = "ApiSleutel";
@@ -79,6 +82,7 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.ImportOverzicht, p => p.RequireRole(Roles.Controller, Roles.Contractmanager, Roles.Beheerder))
             .AddPolicy(Policies.Aanbieders, p => p.RequireRole(Roles.Contractmanager, Roles.Controller, Roles.Wethouder, Roles.Beheerder))
             .AddPolicy(Policies.EigenScenario, p => p.RequireRole(Roles.Wethouder, Roles.Controller, Roles.Beheerder))
+            .AddPolicy(Policies.Contractbeheer, p => p.RequireRole(Roles.Contractmanager, Roles.Beheerder))
             .AddPolicy(Policies.ApiSleutel, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         services.AddCascadingAuthenticationState();
         return services;
