@@ -49,7 +49,7 @@ public sealed class ProviderOverviewPartsTests : MudBunitContext
             },
         };
 
-        var table = Render<ProviderTypeTrend>(p => p.Add(c => c.Years, data.Years).Add(c => c.Filter, new ProviderFilter(2017, Law.Wmo, ProviderType.Autism, "02A07"))
+        var table = Render<ProviderTypeTrend>(p => p.Add(c => c.Years, data.Years).Add(c => c.Filter, new ProviderSelection(2017, Law.Wmo, ProviderType.Autism, "02A07"))
             .Add(c => c.Source, data.Source));
 
         table.WaitForAssertion(() => Assert.Equal(3, table.FindAll("[data-testid=typen] tbody tr").Count), Wait);
@@ -76,7 +76,7 @@ public sealed class ProviderOverviewPartsTests : MudBunitContext
                 [2017] = ([FakeOverviews.Group(ProviderType.ElderlyCare, 92)], FakeOverviews.Group(null, 92)),
             },
         };
-        var table = Render<ProviderTypeTrend>(p => p.Add(c => c.Years, data.Years).Add(c => c.Filter, new ProviderFilter(2017)).Add(c => c.Source, data.Source));
+        var table = Render<ProviderTypeTrend>(p => p.Add(c => c.Years, data.Years).Add(c => c.Filter, new ProviderSelection(2017)).Add(c => c.Source, data.Source));
         table.WaitForAssertion(() => Assert.Equal(3, data.Queries.Count), Wait);
 
         var from = table.FindComponents<MudBlazor.MudSelect<int>>().Single(s => s.Instance.Label == "Van");

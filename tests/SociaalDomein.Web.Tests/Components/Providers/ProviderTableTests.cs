@@ -18,7 +18,7 @@ public sealed class ProviderTableTests : MudBunitContext
         return new FakeOverviews { Rows = rows };
     }
 
-    private IRenderedComponent<ProviderTable> Table(FakeOverviews data, ProviderFilter filter, List<ProviderOverview>? loaded = null) =>
+    private IRenderedComponent<ProviderTable> Table(FakeOverviews data, ProviderSelection filter, List<ProviderOverview>? loaded = null) =>
         Render<ProviderTable>(p => p.Add(c => c.Filter, filter).Add(c => c.Source, data.Source)
             .Add(c => c.Loaded, (ProviderOverview o) => loaded?.Add(o)));
 
@@ -31,7 +31,7 @@ public sealed class ProviderTableTests : MudBunitContext
         var data = Thirty();
         var loaded = new List<ProviderOverview>();
 
-        var table = Table(data, new ProviderFilter(2019), loaded);
+        var table = Table(data, new ProviderSelection(2019), loaded);
 
         table.WaitForAssertion(() => Assert.Equal(25, Names(table).Length), Wait);
         Assert.Equal(new ProviderQuery(2019, SortBy: "clientsGrowth", Descending: true, Page: 0, PageSize: 25), data.Queries.Single());
@@ -50,7 +50,7 @@ public sealed class ProviderTableTests : MudBunitContext
     [Fact]
     public void Every_sortable_heading_is_a_button_and_the_sorted_one_says_its_direction()
     {
-        var table = Table(Thirty(), new ProviderFilter(2019));
+        var table = Table(Thirty(), new ProviderSelection(2019));
         table.WaitForAssertion(() => Assert.NotEmpty(Names(table)), Wait);
 
         var headings = table.FindAll("[data-testid=aanbieders] thead th");
@@ -64,7 +64,7 @@ public sealed class ProviderTableTests : MudBunitContext
     public void A_click_on_a_heading_sorts_by_it_from_the_largest_and_a_second_click_turns_it_around()
     {
         var data = Thirty();
-        var table = Table(data, new ProviderFilter(2019));
+        var table = Table(data, new ProviderSelection(2019));
         table.WaitForAssertion(() => Assert.NotEmpty(Names(table)), Wait);
 
         table.Find("button[data-sort=clients]").Click();
@@ -81,12 +81,12 @@ public sealed class ProviderTableTests : MudBunitContext
     public void A_new_filter_reads_the_first_page_again_with_that_filter()
     {
         var data = Thirty();
-        var table = Table(data, new ProviderFilter(2019));
+        var table = Table(data, new ProviderSelection(2019));
         table.WaitForAssertion(() => Assert.NotEmpty(Names(table)), Wait);
         table.Find("[aria-label='Next page'], [aria-label='Volgende pagina'], .mud-table-pagination-actions button:nth-last-child(2)").Click();
         table.WaitForAssertion(() => Assert.Equal(1, data.Queries[^1].Page), Wait);
 
-        table.Render(p => p.Add(c => c.Filter, new ProviderFilter(2018, Type: ProviderType.Autism, Search: "zorg")));
+        table.Render(p => p.Add(c => c.Filter, new ProviderSelection(2018, Type: ProviderType.Autism, Search: "zorg")));
 
         table.WaitForAssertion(() => Assert.Equal(new ProviderQuery(2018, null, ProviderType.Autism, null, "zorg", "clientsGrowth", true, 0, 25), data.Queries[^1]), Wait);
         Assert.Equal(25, Names(table).Length);

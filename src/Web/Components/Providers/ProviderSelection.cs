@@ -5,7 +5,7 @@ using SociaalDomein.Infrastructure.Providers;
 namespace SociaalDomein.Web.Components.Providers;
 
 /// <summary>What the Aanbieders page asks for besides sort and page: the year, the filters and the search text.</summary>
-public sealed record ProviderFilter(int Year, Law? Law = null, ProviderType? Type = null, string? ProductCode = null, string? Search = null)
+public sealed record ProviderSelection(int Year, Law? Law = null, ProviderType? Type = null, string? ProductCode = null, string? Search = null)
 {
     public ProviderQuery Query(string sortBy, bool descending, int page, int pageSize) =>
         new(Year, Law, Type, ProductCode, string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(), sortBy, descending, page, pageSize);
