@@ -112,6 +112,9 @@ public static class DependencyInjection
         services.AddSingleton(Stacking.StackingSettings.From(builder.Configuration));
         services.AddSingleton<Stacking.StackingService>().AddTransient<Stacking.StackingRecomputeJob>();
         services.AddSingleton<Stacking.StackingExcelExport>();
+        services.AddSingleton(Providers.ProviderSettings.From(builder.Configuration));
+        services.AddSingleton<Providers.CeilingService>().AddSingleton<Providers.ProviderEditService>().AddTransient<Providers.ProviderWarningJob>();
+        services.AddSingleton<Providers.ProviderWarningService>().AddSingleton<Providers.ProviderWarningExcelExport>();
         return builder;
     }
 }

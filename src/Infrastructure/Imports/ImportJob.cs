@@ -44,6 +44,11 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
                 {
                     jobs.Enqueue<Stacking.StackingRecomputeJob>(job => job.RunAsync(null, CancellationToken.None));
                 }
+
+                if (outcome == ImportStatus.Succeeded && run.Kind == ImportKind.Declaraties)
+                {
+                    Providers.ProviderWarningJob.Enqueue(jobs); // claims move the ceilings' use
+                }
             }
             catch (ImportFileException ex)
             {

@@ -8,6 +8,7 @@ public static class RecurringJobs
     public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public const string ImportFileRetention = "importbestanden-bewaartermijn";
+    public const string ProviderWarnings = "aanbieders-signaleringen";
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -15,5 +16,7 @@ public static class RecurringJobs
             "database-onderhoud", job => job.RunAsync(CancellationToken.None), Cron.Daily(3), new RecurringJobOptions { TimeZone = Amsterdam });
         jobs.AddOrUpdate<Imports.ImportFileRetentionJob>(
             ImportFileRetention, job => job.RunAsync(CancellationToken.None), Cron.Daily(2), new RecurringJobOptions { TimeZone = Amsterdam });
+        jobs.AddOrUpdate<Providers.ProviderWarningJob>(
+            ProviderWarnings, job => job.RunAsync(CancellationToken.None), Cron.Daily(6), new RecurringJobOptions { TimeZone = Amsterdam });
     }
 }
