@@ -76,7 +76,12 @@ public sealed class ProviderWarningExcelExport(ProviderWarningService warnings)
         }
 
         sheet.SheetView.FreezeRows(HeaderRow);
-        sheet.Columns(1, Columns.Length).AdjustToContents(HeaderRow, Math.Max(HeaderRow, row - 1));
+        // Fixed widths: measuring the text would need a font library the server may not have.
+        double[] widths = [36, 11, 7, 28, 15, 15, 10, 18, 16, 24, 17, 40];
+        for (var i = 0; i < widths.Length; i++)
+        {
+            sheet.Column(i + 1).Width = widths[i];
+        }
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();

@@ -56,24 +56,15 @@ public sealed class ProviderWarningService(IDbContextFactory<AppDbContext> conte
     public async Task<IReadOnlyList<ProviderWarningRow>> ListAsync(string? agb = null, bool includeAcknowledged = true, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        var key = string.IsNullOrWhiteSpace(agb) ? null : agb.Trim();
         var query =
             from w in db.ProviderWarnings.AsNoTracking()
             join c in db.BudgetCeilings on w.BudgetCeilingId equals c.Id
             join p in db.Providers on c.ProviderAgb equals p.Agb
+            where (key == null || p.Agb == key) && (includeAcknowledged || w.AcknowledgedAt == null)
             select new ProviderWarningRow(
                 w.Id, c.Id, p.Agb, p.Name, c.Year, c.Law, c.ProductCode, c.Amount, w.Level, w.ThresholdPercent, w.RaisedAt, w.Spent, w.Projection,
                 w.ProjectedDate, w.AcknowledgedAt, w.AcknowledgedBy, w.AcknowledgementNote, w.Version);
-        if (!string.IsNullOrWhiteSpace(agb))
-        {
-            var key = agb.Trim();
-            query = query.Where(r => r.ProviderAgb == key);
-        }
-
-        if (!includeAcknowledged)
-        {
-            query = query.Where(r => r.AcknowledgedAt == null);
-        }
-
         var rows = await query.ToListAsync(ct);
         return rows.OrderBy(r => r.IsOpen ? 0 : 1).ThenByDescending(r => r.RaisedAt).ThenBy(r => r.ProviderName, StringComparer.CurrentCulture)
             .ThenBy(r => r.Level).ToList();
