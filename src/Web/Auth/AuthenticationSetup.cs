@@ -27,6 +27,9 @@ public static class AuthenticationSetup
         /// <summary>Composing and saving a custom scenario (eigen scenario): the wethouder and the financial roles.</summary>
         public const string EigenScenario = "EigenScenario"; // Wethouder, Controller, Beheerder
 
+        /// <summary>Editing providers, their budget ceilings and the price list, and acknowledging ceiling warnings.</summary>
+        public const string Contractbeheer = "Contractbeheer"; // Contractmanager, Beheerder
+
         /// <summary>Only a request with X-Api-Key, never the login cookie (roles: the other policy on the endpoint).</summary>
         public const string ApiSleutel = "ApiSleutel";
     }
@@ -74,6 +77,7 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.Financieel, p => p.RequireRole(Roles.Controller, Roles.Beheerder))
             .AddPolicy(Policies.Importeren, p => p.RequireRole(Roles.Beheerder, Roles.Contractmanager))
             .AddPolicy(Policies.ImportOverzicht, p => p.RequireRole(Roles.Controller, Roles.Contractmanager, Roles.Beheerder))
+            .AddPolicy(Policies.Contractbeheer, p => p.RequireRole(Roles.Contractmanager, Roles.Beheerder))
             .AddPolicy(Policies.EigenScenario, p => p.RequireRole(Roles.Wethouder, Roles.Controller, Roles.Beheerder))
             .AddPolicy(Policies.ApiSleutel, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         services.AddCascadingAuthenticationState();
