@@ -114,7 +114,9 @@ public static class DependencyInjection
         services.AddSingleton<Stacking.StackingExcelExport>();
         services.AddSingleton<Providers.ProviderFigureStore>().AddTransient<Providers.ProviderRecomputeJob>();
         services.AddSingleton<Providers.ProviderService>();
-        services.AddSingleton<Providers.CeilingService>(); // the ceilings branch registers it too; one line stays at the merge
+        services.AddSingleton(Providers.ProviderSettings.From(builder.Configuration));
+        services.AddSingleton<Providers.CeilingService>().AddSingleton<Providers.ProviderEditService>().AddTransient<Providers.ProviderWarningJob>();
+        services.AddSingleton<Providers.ProviderWarningService>().AddSingleton<Providers.ProviderWarningExcelExport>();
         return builder;
     }
 }

@@ -46,6 +46,15 @@ public enum AuditAction
 
     /// <summary>A budget line was added or changed (code, name, taakveld, law), or its original budget for a year.</summary>
     BudgetLineChanged = 17,
+
+    /// <summary>A provider's master data (name, type, funding model, contract period) was changed.</summary>
+    ProviderChanged = 18,
+
+    /// <summary>A provider's budget ceiling was added, changed or removed.</summary>
+    BudgetCeilingChanged = 19,
+
+    /// <summary>A contract manager acknowledged a ceiling warning, with a note.</summary>
+    ProviderWarningAcknowledged = 20,
 }
 
 public static class AuditActions
@@ -69,6 +78,9 @@ public static class AuditActions
         AuditAction.BudgetMutationChanged => "Begrotingsmutatie",
         AuditAction.BudgetYearClosed => "Begrotingsjaar afgesloten",
         AuditAction.BudgetLineChanged => "Begrotingspost gewijzigd",
+        AuditAction.ProviderChanged => "Aanbieder gewijzigd",
+        AuditAction.BudgetCeilingChanged => "Budgetplafond gewijzigd",
+        AuditAction.ProviderWarningAcknowledged => "Signalering afgehandeld",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

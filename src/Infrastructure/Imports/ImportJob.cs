@@ -49,6 +49,11 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
                 {
                     Providers.ProviderRecomputeJob.Enqueue(jobs);
                 }
+
+                if (outcome == ImportStatus.Succeeded && run.Kind == ImportKind.Declaraties)
+                {
+                    Providers.ProviderWarningJob.Enqueue(jobs); // claims move the ceilings' use
+                }
             }
             catch (ImportFileException ex)
             {

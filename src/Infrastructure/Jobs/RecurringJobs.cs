@@ -8,6 +8,7 @@ public static class RecurringJobs
     public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public const string ImportFileRetention = "importbestanden-bewaartermijn";
+    public const string ProviderWarnings = "aanbieders-signaleringen";
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -17,5 +18,7 @@ public static class RecurringJobs
             ImportFileRetention, job => job.RunAsync(CancellationToken.None), Cron.Daily(2), new RecurringJobOptions { TimeZone = Amsterdam });
         jobs.AddOrUpdate<Providers.ProviderRecomputeJob>(
             Providers.ProviderRecomputeJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(4), new RecurringJobOptions { TimeZone = Amsterdam });
+        jobs.AddOrUpdate<Providers.ProviderWarningJob>(
+            ProviderWarnings, job => job.RunAsync(CancellationToken.None), Cron.Daily(6), new RecurringJobOptions { TimeZone = Amsterdam });
     }
 }

@@ -21,6 +21,7 @@ public static class ApiEndpoints
         api.MapImports();
         api.MapUsers();
         api.MapAudit();
+        api.MapProviderCeilings();
         return app;
     }
 }

@@ -13,6 +13,7 @@ public static class ApiTags
     public const string Imports = "Imports";
     public const string Accounts = "Accounts";
     public const string Auditlog = "Auditlog";
+    public const string Budgetplafonds = "Budgetplafonds";
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
@@ -30,5 +31,7 @@ public static class ApiTags
         [Imports] = "Toewijzingen inlezen vanuit een bronbestand en het verslag van een import opvragen.",
         [Accounts] = "De accounts van de applicatie met hun rollen.",
         [Auditlog] = "Elke wijziging en elke export, met gebruiker en tijdstip. Er staan geen persoonsgegevens in.",
+        [Budgetplafonds] = "Stamgegevens van aanbieders, hun budgetplafonds met besteding en prognose, en de signaleringen bij 70 % of een " +
+            "verwachte overschrijding. Lezen mag elke rol; wijzigen en signaleringen afhandelen alleen Contractmanager en Beheerder.",
     };
 }

@@ -130,7 +130,7 @@ public static class ProviderEndpoints
                 "per type aanbieder en de vijf grootste groeiers. Optioneel alleen één wet, één type of één productcode. De cijfers komen " +
                 "uit de opgeslagen berekening die na elke import van toewijzingen of declaraties opnieuw wordt gemaakt.");
 
-        providers.MapGet("/{agb}", DetailAsync)
+        providers.MapGet("/" + ProviderWarningEndpoints.Agb, DetailAsync)
             .WithName("GetProvider")
             .WithSummary("Eén aanbieder")
             .WithDescription("De gegevens van één zorgaanbieder met de cijfers per jaar, de productmix, het cliëntprofiel (leeftijd en " +

@@ -30,7 +30,7 @@ public static class AuthenticationSetup
         /// <summary>The Aanbieders pages (read): the contract manager, the controller, the wethouder and the beheerder.</summary>
         public const string Aanbieders = "Aanbieders"; // Contractmanager, Controller, Wethouder, Beheerder
 
-        /// <summary>Editing providers and ceilings, acknowledging warnings, the price list (also added by the ceilings branch).</summary>
+        /// <summary>Editing providers, their budget ceilings and the price list, and acknowledging ceiling warnings.</summary>
         public const string Contractbeheer = "Contractbeheer"; // Contractmanager, Beheerder
 
         /// <summary>Only a request with X-Api-Key, never the login cookie (roles: the other policy on the endpoint).</summary>
@@ -81,8 +81,8 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.Importeren, p => p.RequireRole(Roles.Beheerder, Roles.Contractmanager))
             .AddPolicy(Policies.ImportOverzicht, p => p.RequireRole(Roles.Controller, Roles.Contractmanager, Roles.Beheerder))
             .AddPolicy(Policies.Aanbieders, p => p.RequireRole(Roles.Contractmanager, Roles.Controller, Roles.Wethouder, Roles.Beheerder))
-            .AddPolicy(Policies.EigenScenario, p => p.RequireRole(Roles.Wethouder, Roles.Controller, Roles.Beheerder))
             .AddPolicy(Policies.Contractbeheer, p => p.RequireRole(Roles.Contractmanager, Roles.Beheerder))
+            .AddPolicy(Policies.EigenScenario, p => p.RequireRole(Roles.Wethouder, Roles.Controller, Roles.Beheerder))
             .AddPolicy(Policies.ApiSleutel, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         services.AddCascadingAuthenticationState();
         return services;
