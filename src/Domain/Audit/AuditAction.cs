@@ -46,6 +46,9 @@ public enum AuditAction
 
     /// <summary>A budget line was added or changed (code, name, taakveld, law), or its original budget for a year.</summary>
     BudgetLineChanged = 17,
+
+    /// <summary>A price-list entry (tarief) was added, changed or ended, or a price list was imported.</summary>
+    TariffChanged = 18,
 }
 
 public static class AuditActions
@@ -69,6 +72,7 @@ public static class AuditActions
         AuditAction.BudgetMutationChanged => "Begrotingsmutatie",
         AuditAction.BudgetYearClosed => "Begrotingsjaar afgesloten",
         AuditAction.BudgetLineChanged => "Begrotingspost gewijzigd",
+        AuditAction.TariffChanged => "Tarief gewijzigd",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
