@@ -20,6 +20,7 @@ public static class ApiEndpoints
         api.MapImports();
         api.MapUsers();
         api.MapAudit();
+        api.MapTariffs();
         return app;
     }
 }

@@ -27,6 +27,12 @@ public static class AuthenticationSetup
         /// <summary>Composing and saving a custom scenario (eigen scenario): the wethouder and the financial roles.</summary>
         public const string EigenScenario = "EigenScenario"; // Wethouder, Controller, Beheerder
 
+        /// <summary>Reading the Aanbieders pages (providers, ceilings, price list): Contractmanager, Controller, Wethouder, Beheerder.</summary>
+        public const string Aanbieders = "Aanbieders";
+
+        /// <summary>Keeping providers, ceilings, warnings and the price list: Contractmanager, Beheerder.</summary>
+        public const string Contractbeheer = "Contractbeheer";
+
         /// <summary>Only a request with X-Api-Key, never the login cookie (roles: the other policy on the endpoint).</summary>
         public const string ApiSleutel = "ApiSleutel";
     }
@@ -75,6 +81,8 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.Importeren, p => p.RequireRole(Roles.Beheerder, Roles.Contractmanager))
             .AddPolicy(Policies.ImportOverzicht, p => p.RequireRole(Roles.Controller, Roles.Contractmanager, Roles.Beheerder))
             .AddPolicy(Policies.EigenScenario, p => p.RequireRole(Roles.Wethouder, Roles.Controller, Roles.Beheerder))
+            .AddPolicy(Policies.Aanbieders, p => p.RequireRole(Roles.Contractmanager, Roles.Controller, Roles.Wethouder, Roles.Beheerder))
+            .AddPolicy(Policies.Contractbeheer, p => p.RequireRole(Roles.Contractmanager, Roles.Beheerder))
             .AddPolicy(Policies.ApiSleutel, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         services.AddCascadingAuthenticationState();
         return services;
