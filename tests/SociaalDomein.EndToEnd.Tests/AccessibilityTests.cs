@@ -111,6 +111,7 @@ public sealed class AccessibilityTests(AccessibilityFixture browser) : IClassFix
     [InlineData("/aanbieders", Roles.Wethouder, "Aanbieders")]
     [InlineData("/aanbieders", Roles.Controller, "Aanbieders")]
     [InlineData("/aanbieders", Roles.Contractmanager, "Aanbieders")]
+    [InlineData("/aanbieders/tarieven", Roles.Contractmanager, "Tarieven")]
     [InlineData("/aanbieders", Roles.Beheerder, "Aanbieders")]
     [InlineData("/stapeling", Roles.Wethouder, "Stapeling")]
     [InlineData("/stapeling", Roles.Controller, "Stapeling")]
