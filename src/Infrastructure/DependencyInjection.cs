@@ -102,6 +102,7 @@ public static class DependencyInjection
         services.AddSingleton<BudgetService>();
         services.AddSingleton<Budgets.MutationService>();
         services.AddSingleton<Budgets.BudgetLineService>();
+        services.AddSingleton<Providers.TariffService>();
         services.AddSingleton<Budgets.BudgetExcelExport>();
         services.AddSingleton<ScenarioService>();
         services.AddSingleton<Scenarios.ScenarioFigureStore>().AddTransient<Scenarios.ScenarioRecomputeJob>();

@@ -111,6 +111,7 @@ public sealed class AccessibilityTests(AccessibilityFixture browser) : IClassFix
     [InlineData("/aanbieders", Roles.Wethouder, "Aanbieders")]
     [InlineData("/aanbieders", Roles.Controller, "Aanbieders")]
     [InlineData("/aanbieders", Roles.Contractmanager, "Aanbieders")]
+    [InlineData("/aanbieders/tarieven", Roles.Contractmanager, "Tarieven")]
     [InlineData("/aanbieders", Roles.Beheerder, "Aanbieders")]
     [InlineData("/aanbieders/75750001", Roles.Contractmanager, "Zorggroep IJsseldelta")] // the first demo provider
     [InlineData("/aanbieders/75750001", Roles.Wethouder, "Zorggroep IJsseldelta")]

@@ -55,6 +55,9 @@ public enum AuditAction
 
     /// <summary>A contract manager acknowledged a ceiling warning, with a note.</summary>
     ProviderWarningAcknowledged = 20,
+
+    /// <summary>A price-list entry (tarief) was added, changed or ended, or a price list was imported.</summary>
+    TariffChanged = 21,
 }
 
 public static class AuditActions
@@ -81,6 +84,7 @@ public static class AuditActions
         AuditAction.ProviderChanged => "Aanbieder gewijzigd",
         AuditAction.BudgetCeilingChanged => "Budgetplafond gewijzigd",
         AuditAction.ProviderWarningAcknowledged => "Signalering afgehandeld",
+        AuditAction.TariffChanged => "Tarief gewijzigd",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -1,3 +1,5 @@
+using SociaalDomein.Domain.Assignments;
+
 namespace SociaalDomein.Domain.Stacking;
 
 /// <summary>
@@ -11,7 +13,9 @@ namespace SociaalDomein.Domain.Stacking;
 /// Both counts cover all rows considered, whatever their dates; with a district filter, rows whose own postcode
 /// lies in the district.</item>
 /// <item>Active: start ≤ reference date and (no end or end ≥ reference date). Amount: §4 for the calendar year of the
-/// reference date (<see cref="StackingRow.AmountInYear"/>).</item>
+/// reference date, valued with the price list where a row has no budget and no tariff of its own
+/// (<see cref="StackingRow.AmountInYear(int, PriceList)"/>). A row without any amount counts € 0 in the tables and is
+/// counted in <see cref="StackingResult.UnpricedAssignments"/> (over the population, as <see cref="StackingResult.ActiveAssignments"/>).</item>
 /// <item>A client belongs to the address of its most recently started active assignment; on a tie, the smallest
 /// address key (bytes compared unsigned, left to right — PostgreSQL's bytea order).</item>
 /// <item>An address's postcode is the smallest postcode its active assignments name (they agree: the key hashes it).
@@ -25,10 +29,12 @@ namespace SociaalDomein.Domain.Stacking;
 /// </summary>
 public static class StackingCalculator
 {
-    private sealed record Placed(StackingRow Row, decimal Amount, string Client, string Household);
+    private sealed record Placed(StackingRow Row, decimal Amount, bool Unpriced, string Client, string Household);
 
-    public static StackingResult Calculate(IEnumerable<StackingRow> rows, StackingOptions options)
+    /// <param name="priceList">The price list (null: none, every row without budget or own tariff has no amount).</param>
+    public static StackingResult Calculate(IEnumerable<StackingRow> rows, StackingOptions options, PriceList? priceList = null)
     {
+        priceList ??= PriceList.Empty;
         var year = options.Year;
         var considered = rows.Where(r => options.Law is null || r.Law == options.Law).ToList();
 
@@ -54,7 +60,8 @@ public static class StackingCalculator
             .ToDictionary(g => g.Key, g => g.Select(r => r.Postcode4).Min(StringComparer.Ordinal)!);
 
         var placed = active
-            .Select(r => new Placed(r, r.AmountInYear(year), Hex(r.ClientKey), householdOfClient[Hex(r.ClientKey)]))
+            .Select(r => (Row: r, Amount: r.AmountInYear(year, priceList)))
+            .Select(r => new Placed(r.Row, r.Amount ?? 0m, r.Amount is null, Hex(r.Row.ClientKey), householdOfClient[Hex(r.Row.ClientKey)]))
             .Where(p => InDistrict(options, postcodeOfAddress[p.Household]))
             .ToList();
 
@@ -126,7 +133,8 @@ public static class StackingCalculator
             tableB,
             pairs,
             new CrossLawLine(crossLaw.Count, crossLaw.Sum(h => h.Amount)),
-            mostExpensive);
+            mostExpensive,
+            placed.Count(p => p.Unpriced));
     }
 
     /// <summary>The pseudonymous key as lowercase hex: the household id shown, and (compared ordinally) the same

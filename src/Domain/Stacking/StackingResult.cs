@@ -16,6 +16,9 @@ namespace SociaalDomein.Domain.Stacking;
 /// <param name="ProductPairs">The 10 product pairs most often received together by one client.</param>
 /// <param name="CrossLaw">Households (not institutions) with both Wmo and Jeugdwet assignments.</param>
 /// <param name="MostExpensiveHouseholds">The 20 households (not institutions) with the highest amount.</param>
+/// <param name="UnpricedAssignments">Active assignments of the population without any amount: no budget and no price
+/// (neither an own tariff nor the price list), docs/domain.md §4; they count € 0 in the tables. Null in results stored
+/// before the price list existed: such a result is computed again rather than served.</param>
 public sealed record StackingResult(
     DateOnly ReferenceDate,
     int Revoked,
@@ -28,7 +31,8 @@ public sealed record StackingResult(
     IReadOnlyList<ProvisionLine> Provisions,
     IReadOnlyList<ProductPairLine> ProductPairs,
     CrossLawLine CrossLaw,
-    IReadOnlyList<ExpensiveHousehold> MostExpensiveHouseholds)
+    IReadOnlyList<ExpensiveHousehold> MostExpensiveHouseholds,
+    int? UnpricedAssignments = null)
 {
     /// <summary>The institution threshold the result was computed with: Table A has a line for 1 … threshold clients.</summary>
     public int InstitutionThreshold => Households.Count;

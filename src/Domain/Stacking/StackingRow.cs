@@ -31,4 +31,9 @@ public sealed record StackingRow(
     public bool IsActiveOn(DateOnly date) => StartDate <= date && (EndDate is null || EndDate >= date);
 
     public decimal AmountInYear(int year) => AssignmentAmount.InYear(StartDate, EndDate, Budget, Volume, Tariff, Frequency, year);
+
+    /// <summary>The amount in a year valued with the price list where the row has no budget and no tariff of its own;
+    /// null: no amount at all (docs/domain.md §4).</summary>
+    public decimal? AmountInYear(int year, PriceList priceList) =>
+        AssignmentAmount.InYear(StartDate, EndDate, Budget, Volume, Tariff, Frequency, year, priceList.For(ProductCode, ProviderAgb));
 }

@@ -140,7 +140,7 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
         await _providers.InsertAsync(connection, ct); // providers met for the first time (docs/domain.md §9)
         if (_stagedRows == 0)
         {
-            return new LoadResult(_duplicates, _inserted, Updated: 0);
+            return new LoadResult(_duplicates, _inserted, Updated: 0, await UnpricedNoteAsync(connection, ct));
         }
 
         await _staged.FlushAsync(ct);
@@ -173,7 +173,29 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
         update.Parameters.AddWithValue("superseded", _superseded.ToArray());
         update.Parameters.AddWithValue("run", _importRunId);
         var updated = (int)(long)(await update.ExecuteScalarAsync(ct))!;
-        return new LoadResult(_duplicates, _inserted, updated);
+        return new LoadResult(_duplicates, _inserted, updated, await UnpricedNoteAsync(connection, ct));
+    }
+
+    /// <summary>The report note on the assignments this import wrote that have no price at all (docs/domain.md §4): no
+    /// budget, no tariff of their own and no price-list entry for their product code (their provider's or for all
+    /// providers) on any day of their period; revoked ones left out. Null when there are none.</summary>
+    private async Task<string?> UnpricedNoteAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var count = new NpgsqlCommand(
+            """
+            SELECT count(*) FROM "Assignments" a
+            WHERE a."ImportRunId" = @run AND a."Budget" IS NULL AND a."Tariff" IS NULL
+              AND a."EndDate" IS DISTINCT FROM a."StartDate"
+              AND NOT EXISTS (SELECT 1 FROM "Tariffs" t
+                              WHERE t."ProductCode" = a."ProductCode" AND (t."ProviderAgb" = a."ProviderAgb" OR t."ProviderAgb" IS NULL)
+                                AND t."ValidFrom" <= coalesce(a."EndDate", 'infinity'::date)
+                                AND (t."ValidTo" IS NULL OR t."ValidTo" >= a."StartDate"))
+            """, connection);
+        count.Parameters.AddWithValue("run", _importRunId);
+        var unpriced = (long)(await count.ExecuteScalarAsync(ct))!;
+        return unpriced == 0 ? null
+            : unpriced == 1 ? "1 toewijzing heeft geen tarief (geen eigen tarief en niet in de prijslijst); zij telt in de stapeling niet mee als bedrag."
+            : $"{unpriced} toewijzingen hebben geen tarief (geen eigen tarief en niet in de prijslijst); zij tellen in de stapeling niet mee als bedrag.";
     }
 
     /// <summary>Cancels the COPY when <see cref="CompleteAsync"/> did not complete it (a rejected or failed import: the

@@ -104,7 +104,8 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
                 // time taken inside a transaction is earlier than its commit.
                 var version = await Analysis.InputChanges.VersionAsync(db, Analysis.StoredAnalysis.Stacking, ct);
                 var result = JsonSerializer.Deserialize<StackingResult>(stored.ResultJson, Json)!;
-                if (stored.InputVersion == version && result.InstitutionThreshold == InstitutionThreshold)
+                // A result stored before the price list existed has no count of unpriced assignments: compute it again.
+                if (stored.InputVersion == version && result.InstitutionThreshold == InstitutionThreshold && result.UnpricedAssignments is not null)
                 {
                     return result;
                 }
@@ -271,7 +272,8 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
             Provisions: Of("provisions").Select(l => new ProvisionLine((int)l.Position, (int)l.N1, l.Amount)).ToList(),
             ProductPairs: Of("pair").Select(l => new ProductPairLine(l.Label!, l.Label2!, (int)l.N1, l.Amount)).ToList(),
             CrossLaw: new CrossLawLine((int)crossLaw.N1, crossLaw.Amount),
-            MostExpensiveHouseholds: Of("top").Select(l => new ExpensiveHousehold(l.Label!, (int)l.N1, (int)l.N2, l.Amount)).ToList());
+            MostExpensiveHouseholds: Of("top").Select(l => new ExpensiveHousehold(l.Label!, (int)l.N1, (int)l.N2, l.Amount)).ToList(),
+            UnpricedAssignments: (int)population.Position);
     }
 
     /// <summary>
@@ -308,23 +310,48 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
             ) r
             WHERE r.is_copy
         ),
-        active AS (                     -- rule 3: the kept rows active on the reference date, with their amount (§4)
-            SELECT n."ClientKey", n."AddressKey", n."Postcode4", n."Law", n."ProductCode", n."StartDate",
+        active AS (                     -- rule 3: the kept rows active on the reference date, with their amount (§4);
+            SELECT n."ClientKey", n."AddressKey", n."Postcode4", n."Law", n."ProductCode", n."StartDate",   -- NULL: none
                    CASE
                        WHEN d.period_days <= 0 OR d.overlap_days <= 0 THEN 0
                        WHEN n."Budget" IS NOT NULL THEN n."Budget" * d.overlap_days / d.period_days
-                       WHEN n."Volume" IS NULL OR n."Tariff" IS NULL THEN 0
-                       WHEN n."Frequency" = 6 THEN n."Volume" * n."Tariff" * d.overlap_days / d.period_days  -- totaal
-                       WHEN n."Frequency" IN (1, 2, 3, 4, 5) THEN
-                           n."Volume" * n."Tariff"
+                       WHEN n."Volume" IS NULL OR n."Frequency" IS NULL OR n."Frequency" NOT IN (1, 2, 3, 4, 5, 6) THEN NULL
+                       WHEN n."Tariff" IS NOT NULL THEN
+                           CASE WHEN n."Frequency" = 6
+                                THEN n."Volume" * n."Tariff" * d.overlap_days / d.period_days                -- totaal
+                                ELSE n."Volume" * n."Tariff"
+                                     * CASE n."Frequency" WHEN 1 THEN 365 WHEN 2 THEN 52 WHEN 3 THEN 13 WHEN 4 THEN 12 ELSE 1 END
+                                     * d.overlap_days / (@year_end - @year_start + 1)
+                           END
+                       ELSE                     -- no own tariff: the price list (AssignmentAmount.Priced). Only rows that
+                           n."Volume"           -- reach this branch run the subquery, so priced rows cost nothing extra.
+                           * (SELECT sum(part.price * part.days)   -- Σ price × days over the parts of the overlap with a
+                              FROM (                               -- price; NULL when no part has one: no amount
+                                  SELECT (SELECT t."Amount" FROM "Tariffs" t   -- the price on the part's first day: the
+                                          WHERE t."ProductCode" = n."ProductCode"   -- provider's entry before the generic
+                                            AND (t."ProviderAgb" = n."ProviderAgb" OR t."ProviderAgb" IS NULL)  -- one,
+                                            AND t."ValidFrom" <= b.day AND (t."ValidTo" IS NULL OR t."ValidTo" >= b.day)
+                                          ORDER BY t."ProviderAgb" NULLS LAST, t."ValidFrom" DESC   -- then the latest
+                                          LIMIT 1) AS price,
+                                         coalesce(lead(b.day) OVER (ORDER BY b.day), d.overlap_end + 1) - b.day AS days
+                                  FROM (SELECT d.overlap_start AS day  -- the overlap split where an entry starts or ends
+                                        UNION
+                                        SELECT v.day
+                                        FROM "Tariffs" t
+                                        CROSS JOIN LATERAL (VALUES (t."ValidFrom"), (t."ValidTo" + 1)) v(day)
+                                        WHERE t."ProductCode" = n."ProductCode"
+                                          AND (t."ProviderAgb" = n."ProviderAgb" OR t."ProviderAgb" IS NULL)
+                                          AND v.day > d.overlap_start AND v.day <= d.overlap_end) b
+                              ) part)
                            * CASE n."Frequency" WHEN 1 THEN 365 WHEN 2 THEN 52 WHEN 3 THEN 13 WHEN 4 THEN 12 ELSE 1 END
-                           * d.overlap_days / (@year_end - @year_start + 1)
-                       ELSE 0
+                           / CASE WHEN n."Frequency" = 6 THEN d.period_days ELSE @year_end - @year_start + 1 END
                    END AS amount
             FROM "Assignments" n
             CROSS JOIN LATERAL (                 -- an open-ended period counts until 31 December; days inclusive
                 SELECT coalesce(n."EndDate", @year_end) - n."StartDate" + 1 AS period_days,
-                       least(coalesce(n."EndDate", @year_end), @year_end) - greatest(n."StartDate", @year_start) + 1 AS overlap_days
+                       least(coalesce(n."EndDate", @year_end), @year_end) - greatest(n."StartDate", @year_start) + 1 AS overlap_days,
+                       greatest(n."StartDate", @year_start) AS overlap_start,
+                       least(coalesce(n."EndDate", @year_end), @year_end) AS overlap_end
             ) d
             WHERE (@law IS NULL OR n."Law" = @law)
               AND n."EndDate" IS DISTINCT FROM n."StartDate"
@@ -351,14 +378,15 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
         ),
         client_product AS (             -- per client and product: assignments and amount; the client's household
             SELECT "ClientKey", household,  -- (one per client, rule 4) and laws come along
-                   "ProductCode" COLLATE "C" AS product, count(*) AS assignments, sum(amount) AS amount,
+                   "ProductCode" COLLATE "C" AS product, count(*) AS assignments, coalesce(sum(amount), 0) AS amount,
+                   count(*) FILTER (WHERE amount IS NULL) AS unpriced,   -- no amount: counted, € 0 in the tables
                    bool_or("Law" = 1) AS wmo, bool_or("Law" = 2) AS jeugd
             FROM placed
             GROUP BY "ClientKey", household, "ProductCode"
         ),
         clients AS (                    -- per client: distinct products and amount (Table B counts institutions too)
             SELECT "ClientKey", household,
-                   count(*) AS products, sum(assignments) AS assignments, sum(amount) AS amount,
+                   count(*) AS products, sum(assignments) AS assignments, sum(amount) AS amount, sum(unpriced) AS unpriced,
                    bool_or(wmo) AS wmo, bool_or(jeugd) AS jeugd
             FROM client_product
             GROUP BY "ClientKey", household
@@ -393,7 +421,8 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
                (SELECT count(*) FROM copies WHERE row_in_district) AS n2,
                0::numeric AS amount
         UNION ALL
-        SELECT 'population', NULL, NULL, 0, coalesce(sum(assignments), 0)::bigint, count(*), coalesce(round(sum(amount), 12), 0)
+        SELECT 'population', NULL, NULL, coalesce(sum(unpriced), 0)::bigint,   -- position: the assignments without amount
+               coalesce(sum(assignments), 0)::bigint, count(*), coalesce(round(sum(amount), 12), 0)
         FROM clients
         UNION ALL                       -- Table A: one line per number of clients, also when there are no addresses
         SELECT 'household', NULL, NULL, s.n, count(h.household), 0, coalesce(round(sum(h.amount), 12), 0)

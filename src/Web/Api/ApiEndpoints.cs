@@ -22,6 +22,7 @@ public static class ApiEndpoints
         api.MapUsers();
         api.MapAudit();
         api.MapProviderCeilings();
+        api.MapTariffs();
         return app;
     }
 }

@@ -4,6 +4,7 @@ namespace SociaalDomein.Web.Api;
 public static class ApiTags
 {
     public const string Begroting = "Begroting";
+    public const string Tarieven = "Tarieven";
     public const string Scenarios = "Scenario's";
     public const string Maatregelen = "Maatregelen";
     public const string Prognose = "Prognose";
@@ -18,6 +19,8 @@ public static class ApiTags
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
         [Begroting] = "Begrote en werkelijke bedragen per product en domein, per jaar. Bedragen in euro's.",
+        [Tarieven] = "De prijslijst: tarief per eenheid per productcode en periode, voor één aanbieder of voor alle. Lezen: Contractmanager, " +
+            "Controller, Wethouder en Beheerder; wijzigen en inlezen: Contractmanager en Beheerder. Een tarief wordt nooit verwijderd, alleen beëindigd.",
         [Scenarios] = "Het verwachte tekort per scenario per jaar met de behoedzaamheidsmarge, de eigen scenario's, en alles als Excel-werkmap. " +
             "Bedragen in euro's; een tekort is negatief.",
         [Maatregelen] = "De maatregelen met hun opbrengst en uitvoeringskosten per jaar en hun gerealiseerde opbrengst per kwartaal. " +

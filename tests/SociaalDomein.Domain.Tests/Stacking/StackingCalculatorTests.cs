@@ -322,4 +322,48 @@ public class StackingCalculatorTests
         Assert.Empty(result.ProductPairs);
         Assert.Empty(result.MostExpensiveHouseholds);
     }
+
+    /// <summary>An assignment of 2 hours a week on the whole of 2018 without a budget; <paramref name="tariff"/> its own.</summary>
+    private StackingRow VolumeRow(int client, string product, decimal? tariff, string provider = "12345678") =>
+        Row(client, client, product, provider: provider) with { Budget = null, Volume = 2m, Frequency = Frequency.PerWeek, Tariff = tariff };
+
+    [Fact]
+    public void Assignments_without_an_own_tariff_are_valued_with_the_price_list_and_those_without_any_price_are_counted()
+    {
+        var rows = new[]
+        {
+            VolumeRow(1, "02A06", tariff: 50m),                     // own tariff: 5,200
+            VolumeRow(2, "02A06", tariff: null),                    // generic price 60: 6,240
+            VolumeRow(3, "02A06", tariff: null, provider: "87654321"), // its provider's price 55: 5,720
+            VolumeRow(4, "02A09", tariff: null),                    // not in the price list: no amount
+            Row(5, 5, budget: 1_000m),
+        };
+        var priceList = new PriceList([
+            new PriceListEntry("02A06", null, new DateOnly(2015, 1, 1), null, 60m),
+            new PriceListEntry("02A06", "87654321", new DateOnly(2015, 1, 1), null, 55m),
+        ]);
+
+        var result = StackingCalculator.Calculate(rows, new StackingOptions(Peildatum), priceList);
+        var withoutList = StackingCalculator.Calculate(rows, new StackingOptions(Peildatum));
+
+        Assert.Equal(5_200m + 6_240m + 5_720m + 1_000m, result.TotalAmount);
+        Assert.Equal((5, 5, 1), (result.ActiveAssignments, result.Clients, result.UnpricedAssignments));
+        Assert.Equal(5_200m + 1_000m, withoutList.TotalAmount);
+        Assert.Equal(3, withoutList.UnpricedAssignments);
+    }
+
+    [Fact]
+    public void Unpriced_assignments_are_counted_only_in_the_population()
+    {
+        var rows = new[]
+        {
+            VolumeRow(1, "02A09", tariff: null),
+            VolumeRow(2, "02A09", tariff: null) with { StartDate = new DateOnly(2018, 11, 2) },  // not yet active
+            VolumeRow(3, "02A09", tariff: null) with { Law = Law.Jeugdwet },                    // filtered by law
+        };
+
+        var result = Calculate(rows, law: Law.Wmo);
+
+        Assert.Equal((1, 1, 0m), (result.ActiveAssignments, result.UnpricedAssignments, result.TotalAmount));
+    }
 }

@@ -8,7 +8,7 @@ namespace SociaalDomein.Infrastructure.Tests.Imports;
 /// <summary>Small WMO301/JW301 messages made for the tests (release 3.2 structure), never real personal data.</summary>
 public class ToewijzingenReaderIwmo301Tests
 {
-    private static string Message(string kind, string clients, string provider = "75750001")
+    internal static string Message(string kind, string clients, string provider = "75750001")
     {
         var (ns, code) = kind == "wmo301"
             ? ("http://www.istandaarden.nl/iwmo/3_2", "414")
@@ -31,7 +31,7 @@ public class ToewijzingenReaderIwmo301Tests
             """;
     }
 
-    private static string Client(string bsn, string contacts, string products) => $"""
+    internal static string Client(string bsn, string contacts, string products) => $"""
           <m:Client>
             <m:Bsn>{bsn}</m:Bsn>
             <m:Geboortedatum><b:Datum>1967-08-13</b:Datum></m:Geboortedatum>
@@ -42,11 +42,11 @@ public class ToewijzingenReaderIwmo301Tests
           </m:Client>
         """;
 
-    private static string Contact(string soort, string postcode, string number, string letter = "", string addition = "") => $"""
+    internal static string Contact(string soort, string postcode, string number, string letter = "", string addition = "") => $"""
         <m:Contact><m:Soort>{soort}</m:Soort><m:Adres><b:Huis><b:Huisnummer>{number}</b:Huisnummer>{(letter.Length > 0 ? $"<b:Huisletter>{letter}</b:Huisletter>" : "")}{(addition.Length > 0 ? $"<b:HuisnummerToevoeging>{addition}</b:HuisnummerToevoeging>" : "")}</b:Huis><b:Postcode>{postcode}</b:Postcode><b:Straatnaam>Teststraat</b:Straatnaam><b:Plaatsnaam>Zwolle</b:Plaatsnaam></m:Adres></m:Contact>
         """;
 
-    private static string Product(string number, string category, string code, string start, string? end, string amount) => $"""
+    internal static string Product(string number, string category, string code, string start, string? end, string amount) => $"""
         <m:ToegewezenProduct>
           <m:ToewijzingNummer>{number}</m:ToewijzingNummer>
           <m:Product><b:Categorie>{category}</b:Categorie>{(code.Length > 0 ? $"<b:Code>{code}</b:Code>" : "")}</m:Product>
@@ -58,7 +58,7 @@ public class ToewijzingenReaderIwmo301Tests
         </m:ToegewezenProduct>
         """;
 
-    private static string Omvang(string volume, string unit, string frequency) =>
+    internal static string Omvang(string volume, string unit, string frequency) =>
         $"<m:Omvang><b:Volume>{volume}</b:Volume><b:Eenheid>{unit}</b:Eenheid><b:Frequentie>{frequency}</b:Frequentie></m:Omvang>";
 
     private static IImportFile<ParsedRow<AssignmentRecord>> OpenXml(string xml, string fileName = "bericht.xml") =>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using SociaalDomein.Domain.Assignments;
 using SociaalDomein.Domain.Districts;
 using SociaalDomein.Domain.Imports;
+using SociaalDomein.Domain.Providers;
 using SociaalDomein.Domain.Stacking;
 using SociaalDomein.Infrastructure.Analysis;
 using SociaalDomein.Infrastructure.Districts;
@@ -58,15 +59,67 @@ public class StackingServiceTests(DatabaseFixture fixture, ITestOutputHelper out
             ImportRunId = 0,
         };
 
+    private static readonly string[] Products = ["02A06", "02A07", "02A09", "01A01", "03A02", "04A01", "45A48", "46A03", "47A01", "48A02", "54001", "55002"];
+    private static readonly string[] Providers = Enumerable.Range(1, 8).Select(p => $"0{p}00{p}23{p}").ToArray();
+
+    /// <summary>The generated assignments and price list, stored.</summary>
+    private async Task SeedGeneratedAsync()
+    {
+        await fixture.InsertAsync([.. Generate(seed: 20_181_101)]);
+        await fixture.InsertAsync([.. GeneratePriceList(seed: 20_181_101)]);
+    }
+
+    /// <summary>A price list for all products but the last two (so some assignments have no price at all): per product a
+    /// generic price from 2014 that changes on a random day about once a year, with a gap of a few months now and
+    /// then; and for some (product, provider) pairs a price of their own from a random day, some of them ending.</summary>
+    private static List<Tariff> GeneratePriceList(int seed)
+    {
+        var random = new Random(seed);
+        var entries = new List<Tariff>();
+        foreach (var product in Products[..^2])
+        {
+            var from = new DateOnly(2014, 1, 1);
+            while (from.Year <= 2021)
+            {
+                var to = from.AddDays(200 + random.Next(400));
+                entries.Add(new Tariff { ProductCode = product, ValidFrom = from, ValidTo = to.Year > 2021 ? null : to, Amount = random.Next(2_000, 900_000) / 10_000m });
+                from = to.AddDays(random.NextDouble() < 0.2 ? 1 + random.Next(30, 120) : 1); // sometimes a gap
+            }
+
+            foreach (var provider in Providers.Where(_ => random.NextDouble() < 0.3))
+            {
+                var start = new DateOnly(2015, 1, 1).AddDays(random.Next(5 * 365));
+                entries.Add(new Tariff
+                {
+                    ProductCode = product, ProviderAgb = provider, ValidFrom = start,
+                    ValidTo = random.NextDouble() < 0.5 ? start.AddDays(random.Next(30, 700)) : null, Amount = random.Next(2_000, 900_000) / 10_000m,
+                });
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>The calculator's answer on what is stored.</summary>
+    private async Task<StackingResult> ExpectedAsync(DateOnly referenceDate, Law? law = null, string? district = null, int threshold = StackingOptions.DefaultInstitutionThreshold)
+    {
+        var rows = await fixture.QueryAsync(db => db.Assignments.AsNoTracking().ToListAsync());
+        var priceList = PriceList.From(await fixture.QueryAsync(db => db.Tariffs.AsNoTracking().ToListAsync()));
+        var postcodes = district is null ? null : await fixture.QueryAsync(db => db.PostcodeDistricts
+            .Where(p => db.Districts.Any(d => d.Id == p.DistrictId && d.Name == district)).Select(p => p.Postcode4).ToListAsync());
+        return StackingCalculator.Calculate(rows.Select(StackingRow.From), new StackingOptions(referenceDate, law, postcodes?.ToHashSet(), threshold), priceList);
+    }
+
     /// <summary>A few thousand assignments with everything the rules care about: revoked rows, duplicates, institutions
-    /// of 5–8 clients, clients at two addresses, open-ended periods, budgets and volumes of every frequency, missing
-    /// amounts, three laws, postcodes in three districts and one outside any.</summary>
+    /// of 5–8 clients, clients at two addresses, open-ended periods, budgets and volumes of every frequency, volumes
+    /// without a tariff of their own (priced by the price list, partly or not at all), missing amounts, three laws,
+    /// postcodes in three districts and one outside any.</summary>
     private static List<Assignment> Generate(int seed)
     {
         var random = new Random(seed);
         string[] postcodes = [.. Noord, .. Zuid, .. Oost, "8041"];
-        string[] products = ["02A06", "02A07", "02A09", "01A01", "03A02", "04A01", "45A48", "46A03", "47A01", "48A02", "54001", "55002"];
-        var providers = Enumerable.Range(1, 8).Select(p => $"0{p}00{p}23{p}").ToArray();
+        var products = Products;
+        var providers = Providers;
         var addressPostcode = new Dictionary<string, string>();
         string Address(int n) => $"{n}";
         string PostcodeOf(string address) => addressPostcode.TryGetValue(address, out var p) ? p : addressPostcode[address] = postcodes[random.Next(postcodes.Length)];
@@ -94,7 +147,7 @@ public class StackingServiceTests(DatabaseFixture fixture, ITestOutputHelper out
                     start, end,
                     budget: amount < 0.4 ? Money(60_000) : null,
                     volume: amount is >= 0.4 and < 0.95 ? random.Next(1, 4_000) / 100m : null,
-                    tariff: amount is >= 0.4 and < 0.95 ? random.Next(500, 1_200_000) / 10_000m : null,
+                    tariff: amount is >= 0.4 and < 0.75 ? random.Next(500, 1_200_000) / 10_000m : null, // 0.75 … 0.95: the price list's
                     frequency: amount is >= 0.4 and < 0.97 ? (Frequency)random.Next(1, 7) : null);
                 rows.Add(row);
                 if (random.NextDouble() < 0.06) // a duplicate: same case, product, provider and start; sometimes other figures
@@ -147,21 +200,19 @@ public class StackingServiceTests(DatabaseFixture fixture, ITestOutputHelper out
     {
         await fixture.ResetAsync();
         await SeedDistrictsAsync();
-        await fixture.InsertAsync([.. Generate(seed: 20_181_101)]);
+        await SeedGeneratedAsync();
         var referenceDate = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
         Law? law = lawName is null ? null : Enum.Parse<Law>(lawName);
 
-        var rows = await fixture.QueryAsync(db => db.Assignments.AsNoTracking().ToListAsync());
-        var postcodes = district is null ? null : await fixture.QueryAsync(db => db.PostcodeDistricts
-            .Where(p => db.Districts.Any(d => d.Id == p.DistrictId && d.Name == district)).Select(p => p.Postcode4).ToListAsync());
-        var expected = StackingCalculator.Calculate(rows.Select(StackingRow.From), new StackingOptions(referenceDate, law, postcodes?.ToHashSet()));
+        var expected = await ExpectedAsync(referenceDate, law, district);
 
         var actual = await Service().ComputeAsync(referenceDate, law, district);
         var stopwatch = Stopwatch.StartNew();
         await Service().ComputeAsync(referenceDate, law, district); // timed warm: connection pooled, plan cached
-        output.WriteLine($"{rows.Count} rows, {date} {lawName} {district}: SQL {stopwatch.ElapsedMilliseconds} ms");
+        output.WriteLine($"{date} {lawName} {district}: SQL {stopwatch.ElapsedMilliseconds} ms, {expected.UnpricedAssignments} unpriced");
 
         Assert.True(expected.ActiveAssignments > 50, "the generated data should give a real population");
+        Assert.True(expected.UnpricedAssignments > 0, "the generated data should have assignments without any price");
         AssertSame(expected, actual);
     }
 
@@ -172,11 +223,9 @@ public class StackingServiceTests(DatabaseFixture fixture, ITestOutputHelper out
     {
         await fixture.ResetAsync();
         await SeedDistrictsAsync();
-        await fixture.InsertAsync([.. Generate(seed: 20_181_101)]);
+        await SeedGeneratedAsync();
         var referenceDate = new DateOnly(2018, 11, 1);
-        var rows = await fixture.QueryAsync(db => db.Assignments.AsNoTracking().ToListAsync());
-        var expected = StackingCalculator.Calculate(rows.Select(StackingRow.From),
-            new StackingOptions(referenceDate, InstitutionThreshold: threshold));
+        var expected = await ExpectedAsync(referenceDate, threshold: threshold);
 
         var actual = await new StackingService(fixture.ContextFactory, settings: new StackingSettings(threshold))
             .ComputeAsync(referenceDate, null, null);
@@ -191,7 +240,7 @@ public class StackingServiceTests(DatabaseFixture fixture, ITestOutputHelper out
     {
         await fixture.ResetAsync();
         await SeedDistrictsAsync();
-        await fixture.InsertAsync([.. Generate(seed: 20_181_101)]);
+        await SeedGeneratedAsync();
         var referenceDate = new DateOnly(2018, 11, 1);
         var stored = await Service().GetAsync(referenceDate, null, null);
 
@@ -209,8 +258,8 @@ public class StackingServiceTests(DatabaseFixture fixture, ITestOutputHelper out
     {
         Assert.Equal(expected.ReferenceDate, actual.ReferenceDate);
         Assert.Equal(
-            (expected.Revoked, expected.Duplicates, expected.ActiveAssignments, expected.Clients, Cents(expected.TotalAmount)),
-            (actual.Revoked, actual.Duplicates, actual.ActiveAssignments, actual.Clients, Cents(actual.TotalAmount)));
+            (expected.Revoked, expected.Duplicates, expected.ActiveAssignments, expected.Clients, Cents(expected.TotalAmount), expected.UnpricedAssignments),
+            (actual.Revoked, actual.Duplicates, actual.ActiveAssignments, actual.Clients, Cents(actual.TotalAmount), actual.UnpricedAssignments));
         Assert.Equal(
             expected.Households.Select(h => (h.Clients, h.Addresses, Cents(h.Amount), Cents(h.AveragePerInhabitant))),
             actual.Households.Select(h => (h.Clients, h.Addresses, Cents(h.Amount), Cents(h.AveragePerInhabitant))));
@@ -268,6 +317,48 @@ public class StackingServiceTests(DatabaseFixture fixture, ITestOutputHelper out
 
         Assert.Equal((1, 1, 3, 3), (noord.Revoked, noord.Duplicates, noord.ActiveAssignments, noord.Clients));
         Assert.Equal(Cents(1_200m + jeugd + 1_825m), Cents(noord.TotalAmount));
+    }
+
+    [Fact]
+    public async Task An_assignment_without_its_own_tariff_is_valued_with_the_price_list_split_at_a_change()
+    {
+        await fixture.ResetAsync();
+        await fixture.InsertAsync(
+            // 3 hours a week of begeleiding from an iWmo 301 (no price), the whole of 2018; and one nobody priced
+            NewAssignment("1", "A", "8011", Law.Wmo, "02A07", "11111111", new(2018, 1, 1), null, volume: 3m, frequency: Frequency.PerWeek),
+            NewAssignment("2", "B", "8011", Law.Wmo, "07A01", "11111111", new(2018, 1, 1), null, volume: 3m, frequency: Frequency.PerWeek),
+            NewAssignment("3", "C", "8011", Law.Wmo, "02A07", "22222222", new(2018, 1, 1), null, volume: 3m, frequency: Frequency.PerWeek));
+        await fixture.InsertAsync(
+            new Tariff { ProductCode = "02A07", ValidFrom = new(2017, 1, 1), ValidTo = new(2018, 6, 30), Amount = 60m },
+            new Tariff { ProductCode = "02A07", ValidFrom = new(2018, 7, 1), Amount = 64m },
+            new Tariff { ProductCode = "02A07", ProviderAgb = "22222222", ValidFrom = new(2018, 1, 1), Amount = 58m });
+
+        var result = await Service().ComputeAsync(new DateOnly(2018, 11, 1), null, null);
+
+        var first = 3m * (60m * 181 + 64m * 184) * 52 / 365;   // the generic price, 64 from 1 July
+        var third = 3m * 58m * 52;                            // its provider's own price
+        Assert.Equal((3, 1), (result.ActiveAssignments, result.UnpricedAssignments));
+        Assert.Equal(Cents(first + third), Cents(result.TotalAmount));
+    }
+
+    [Fact]
+    public async Task A_result_stored_before_the_price_list_existed_is_computed_again()
+    {
+        await fixture.ResetAsync();
+        await SeedDistrictsAsync();
+        await fixture.InsertAsync(HandMade());
+        var date = new DateOnly(2018, 11, 1);
+        var current = await Service().GetAsync(date, null, null);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(current with { TotalAmount = 1m }, StackingService.Json))!.AsObject();
+        Assert.True(json.Remove("unpricedAssignments"));   // as stored before the field existed
+        var old = json.ToJsonString();
+        Assert.Null(JsonSerializer.Deserialize<StackingResult>(old, StackingService.Json)!.UnpricedAssignments);
+        await fixture.QueryAsync(db => db.StackingSnapshots.ExecuteUpdateAsync(u => u.SetProperty(x => x.ResultJson, old)));
+
+        var served = await Service().GetAsync(date, null, null);
+
+        Assert.Equal(0, served.UnpricedAssignments);
+        Assert.Equal(current.TotalAmount, served.TotalAmount);
     }
 
     [Fact]
@@ -375,7 +466,7 @@ public class StackingServiceTests(DatabaseFixture fixture, ITestOutputHelper out
     {
         await fixture.ResetAsync();
         await SeedDistrictsAsync();
-        await fixture.InsertAsync([.. Generate(seed: 20_181_101)]);
+        await SeedGeneratedAsync();
         var dates = await Service().TrendDatesAsync();
 
         var trend = await Service().TrendAsync(Law.Wmo, null);
