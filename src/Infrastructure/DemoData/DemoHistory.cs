@@ -127,24 +127,13 @@ internal static class DemoHistory
 
                 var provider = candidates[random.Next(candidates.Count)];
                 var limit = Earliest(LastEndBefore, provider.ContractEnd ?? LastEndBefore);
-                var end = start.AddDays(random.Next(60, 1000));
+                var end = start.AddDays(random.Next(150, 1300));
                 if (end > limit)
                 {
-                    // Care that would have run past the reference date: most of these clients stayed away.
-                    if (random.NextDouble() < 0.85)
-                    {
-                        continue;
-                    }
-
-                    end = limit.AddDays(-random.Next(0, 300));
+                    continue; // care that would run past the reference date belongs to the stacking world, not to a leaver
                 }
 
                 var product = products[ProductFor(random, shape, youth, light: false)];
-                if (end <= start.AddDays(14))
-                {
-                    continue;
-                }
-
                 Add(New(random, person, product, provider, start, end, 2.2m));
                 var next = end.AddDays(1 + Gap(random));
                 if (random.NextDouble() < 0.35 && next.AddDays(60) < limit)
