@@ -33,9 +33,9 @@ public static class DemoAssignments
         Postcodes = postcodes.Select(p => new PostcodeDistrict { Postcode4 = p.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList(),
     };
 
-    private sealed record Product(string Code, string Category, string Description, Law Law, decimal WeeklyHours, decimal Tariff, decimal? YearBudget);
+    internal sealed record Product(string Code, string Category, string Description, Law Law, decimal WeeklyHours, decimal Tariff, decimal? YearBudget);
 
-    private static readonly Product[] WmoProducts =
+    internal static readonly Product[] WmoProducts =
     [
         new("01A01", "01", "Hulp bij het huishouden", Law.Wmo, 0, 0, 3_120m),
         new("02A06", "02", "Begeleiding licht", Law.Wmo, 2, 58.40m, null),
@@ -47,7 +47,7 @@ public static class DemoAssignments
         new("15A01", "15", "Beschermd wonen", Law.Wmo, 0, 0, 41_000m),
     ];
 
-    private static readonly Product[] JeugdProducts =
+    internal static readonly Product[] JeugdProducts =
     [
         new("45A12", "45", "Jeugdhulp ambulant", Law.Jeugdwet, 2, 71.50m, null),
         new("54A01", "54", "Jeugd-GGZ behandeling", Law.Jeugdwet, 1.5m, 96.00m, null),
@@ -64,12 +64,28 @@ public static class DemoAssignments
         "Werk & Dag", "Het Anker", "Gezinshuis De Linde", "Dyslexiecentrum IJssel",
     ];
 
-    /// <summary>All demo assignments, the same every time, as the import's records (row = position).</summary>
-    public static IEnumerable<AssignmentRecord> Generate() =>
-        GenerateAssignments().Select((a, i) => new AssignmentRecord(
-            i + 2, a.IdentityKey, a.ClientKey, a.CaseNumber, a.AddressKey, a.Postcode4, a.BirthYear, a.Sex, a.Law, a.ProductCategory,
-            a.ProductCode, a.ProductDescription, a.ProviderAgb, a.ProviderName, a.DeliveryForm, a.StartDate, a.EndDate,
-            a.AssignmentNumber, a.Volume, a.Unit, a.Frequency, a.Tariff, a.Budget));
+    /// <summary>The assignments of the stacking world (starting 2017–2018), the same every time, as the import's records
+    /// (row = position). The whole demo adds the years around it: <see cref="GenerateWorld"/>.</summary>
+    public static IEnumerable<AssignmentRecord> Generate() => GenerateAssignments().Select(Record);
+
+    /// <summary>All demo assignments, the same every time: the stacking world plus its history from 2015 and its
+    /// continuation into 2019 (<see cref="DemoHistory"/>), which add only assignments that ended before
+    /// <see cref="ReferenceDate"/> or start after it, so the analysis on that date is the stacking world's.</summary>
+    public static IEnumerable<AssignmentRecord> GenerateWorld() => GenerateWorld(World());
+
+    internal static IEnumerable<AssignmentRecord> GenerateWorld(IReadOnlyList<Assignment> world) => world.Select(Record);
+
+    /// <summary>The stacking world followed by its extension, as entities (no Id).</summary>
+    internal static IReadOnlyList<Assignment> World()
+    {
+        var core = GenerateAssignments().ToList();
+        return [.. core, .. DemoHistory.Extend(core)];
+    }
+
+    private static AssignmentRecord Record(Assignment a, int i) => new(
+        i + 2, a.IdentityKey, a.ClientKey, a.CaseNumber, a.AddressKey, a.Postcode4, a.BirthYear, a.Sex, a.Law, a.ProductCategory,
+        a.ProductCode, a.ProductDescription, a.ProviderAgb, a.ProviderName, a.DeliveryForm, a.StartDate, a.EndDate,
+        a.AssignmentNumber, a.Volume, a.Unit, a.Frequency, a.Tariff, a.Budget);
 
     private static IEnumerable<Assignment> GenerateAssignments()
     {
@@ -181,7 +197,7 @@ public static class DemoAssignments
         }
     }
 
-    private static Assignment Copy(Assignment a, string identity) => new()
+    internal static Assignment Copy(Assignment a, string identity) => new()
     {
         IdentityKey = identity, AssignmentNumber = identity[3..], ClientKey = a.ClientKey, CaseNumber = a.CaseNumber, AddressKey = a.AddressKey, Postcode4 = a.Postcode4,
         BirthYear = a.BirthYear, Sex = a.Sex, Law = a.Law, ProductCategory = a.ProductCategory, ProductCode = a.ProductCode,
@@ -189,9 +205,9 @@ public static class DemoAssignments
         StartDate = a.StartDate, EndDate = a.EndDate, Volume = a.Volume, Unit = a.Unit, Frequency = a.Frequency, Tariff = a.Tariff, Budget = a.Budget,
     };
 
-    private static decimal Spread(Random random) => 0.6m + (decimal)random.NextDouble() * 0.8m;
+    internal static decimal Spread(Random random) => 0.6m + (decimal)random.NextDouble() * 0.8m;
 
     private static string Agb(int provider) => $"7575{provider + 1:0000}";
 
-    private static byte[] Key(string kind, int id) => SHA256.HashData(Encoding.UTF8.GetBytes($"demo-{kind}-{id}"));
+    internal static byte[] Key(string kind, int id) => SHA256.HashData(Encoding.UTF8.GetBytes($"demo-{kind}-{id}"));
 }

@@ -15,7 +15,9 @@ namespace SociaalDomein.Infrastructure.DemoData;
 /// domein (docs/sources.md: Interventieplan 2018): the budget table 2015–2017 of Bijlage 1, the deficit components
 /// 2017–2022 of §3.5, the four scenarios and the measures of §4.2 with their yields as the plan gives them; Zwolle's
 /// five districts and synthetic assignments shaped like the stacking answer (docs/sources.md: Stapeling M12-6;
-/// <see cref="DemoAssignments"/>).
+/// <see cref="DemoAssignments"/>), extended to 2015–2019 like Table 1 of the Drechtsteden study (<see cref="DemoHistory"/>),
+/// with synthetic providers (<see cref="DemoProviders"/>), claims (<see cref="DemoClaims"/>) and budget ceilings
+/// (<see cref="DemoCeilings"/>).
 /// </summary>
 public static class DemoDataSeeder
 {
@@ -73,14 +75,16 @@ public static class DemoDataSeeder
             seeded = true;
         }
 
+        IReadOnlyList<Domain.Assignments.Assignment>? world = null;
         if (!await db.Assignments.AnyAsync(ct))
         {
-            // The import's own set-based path: ten thousand rows through EF would take seconds.
+            // The import's own set-based path: tens of thousands of rows through EF would take seconds.
+            world = DemoAssignments.World();
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await db.Database.OpenConnectionAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await using var loader = await AssignmentLoader.BeginAsync(connection, importRunId: 0, ct);
-            foreach (var record in DemoAssignments.Generate())
+            foreach (var record in DemoAssignments.GenerateWorld(world))
             {
                 loader.Write(record);
             }
@@ -90,7 +94,64 @@ public static class DemoDataSeeder
             seeded = true;
         }
 
+        seeded |= await AddProvidersAsync(db, ct);
+
+        if (!await db.Claims.AnyAsync(ct))
+        {
+            // Only for the demo's own assignments: a database seeded before the demo had claims keeps having none.
+            world ??= DemoAssignments.World();
+            var last = world[^1].IdentityKey;
+            if (await db.Assignments.AnyAsync(a => a.IdentityKey == last, ct))
+            {
+                await AddClaimsAsync(db, world, ct);
+                seeded = true;
+            }
+        }
+
+        if (!await db.BudgetCeilings.AnyAsync(ct) && await db.Claims.AnyAsync(ct))
+        {
+            await DemoCeilings.AddAsync(db, ct);
+            seeded = true;
+        }
+
         return seeded;
+    }
+
+    /// <summary>The demo providers with their type, funding model and contract period (<see cref="DemoProviders"/>):
+    /// missing ones added, ones an import created completed where nobody filled them in yet.</summary>
+    private static async Task<bool> AddProvidersAsync(AppDbContext db, CancellationToken ct)
+    {
+        var stored = await db.Providers.ToDictionaryAsync(p => p.Agb, ct);
+        var changed = false;
+        foreach (var demo in DemoProviders.All)
+        {
+            if (!stored.TryGetValue(demo.Agb, out var provider))
+            {
+                db.Providers.Add(demo.ToEntity(DateTimeOffset.UtcNow));
+                changed = true;
+            }
+            else if (provider is { Type: null, FundingModel: null, ContractStart: null, ContractEnd: null })
+            {
+                (provider.Type, provider.FundingModel, provider.ContractStart, provider.ContractEnd) =
+                    (demo.Type, demo.FundingModel, demo.ContractStart, demo.ContractEnd);
+                provider.Version++;
+                changed = true;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return changed;
+    }
+
+    /// <summary>The demo claims (<see cref="DemoClaims"/>), linked to the stored assignments, by binary COPY.</summary>
+    private static async Task AddClaimsAsync(AppDbContext db, IReadOnlyList<Domain.Assignments.Assignment> world, CancellationToken ct)
+    {
+        var ids = await db.Assignments.Select(a => new { a.IdentityKey, a.Id }).ToDictionaryAsync(a => a.IdentityKey, a => a.Id, StringComparer.Ordinal, ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await DemoClaims.CopyAsync(connection, DemoClaims.Generate(world.Select(a => (a, ids.TryGetValue(a.IdentityKey, out var id) ? id : (long?)null))), ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Reads Bijlage 1 from the embedded CSV (amounts in euros, reconstructed so that every figure the
