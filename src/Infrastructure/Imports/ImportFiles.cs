@@ -54,13 +54,23 @@ public sealed class ImportFiles(NpgsqlDataSource database, FileCipher cipher)
     /// <summary>The kept file of a run, decrypted while it is read; seekable. The caller disposes it.</summary>
     public Stream Open(long runId, long size) => new DecryptingStream(database, cipher, runId, size);
 
+    /// <summary>How much of a kept file a reader keeps as it came from the database, still encrypted, so reading it a
+    /// second time (an import reads a CSV twice: the line count for the progress bar, then the rows) decrypts it again
+    /// without fetching it again: 128 MiB, the whole file for any realisatie export and for a toewijzingen file of
+    /// about 850,000 rows (docs/benchmarks.md, "Realisatie").</summary>
+    internal const long SealedCacheBytes = 128L << 20;
+
     /// <summary>Reads a kept file chunk by chunk on a connection of its own, decrypting one chunk at a time: at most
-    /// one chunk (1 MiB) of the file is in memory, and it is never written anywhere.</summary>
+    /// one chunk (1 MiB) of the file is in memory in clear, and it is never written anywhere. The encrypted chunks it
+    /// fetched are kept (up to <see cref="SealedCacheBytes"/>) while the stream is open, so a second pass over the file
+    /// costs the decryption only.</summary>
     private sealed class DecryptingStream(NpgsqlDataSource database, FileCipher cipher, long runId, long size) : Stream
     {
         private readonly int _lastIndex = (int)Math.Max(0, (size - 1) / FileCipher.ChunkSize);
         private readonly byte[] _plain = new byte[FileCipher.ChunkSize];
         private readonly byte[] _sealed = new byte[FileCipher.ChunkSize + FileCipher.Overhead];
+        private readonly Dictionary<int, byte[]> _sealedChunks = [];
+        private long _sealedBytes;
         private NpgsqlConnection? _connection;
         private int _chunkIndex = -1;
         private int _chunkLength;
@@ -107,6 +117,12 @@ public sealed class ImportFiles(NpgsqlDataSource database, FileCipher cipher)
 
         private void Load(int index)
         {
+            if (_sealedChunks.TryGetValue(index, out var kept))
+            {
+                Decrypt(index, kept);
+                return;
+            }
+
             _connection ??= database.OpenConnection();
             using var command = new NpgsqlCommand(
                 """SELECT "Data" FROM "ImportFileChunks" WHERE "ImportRunId" = @run AND "Index" = @index""", _connection);
@@ -121,7 +137,21 @@ public sealed class ImportFiles(NpgsqlDataSource database, FileCipher cipher)
             }
 
             var length = (int)reader.GetBytes(0, 0, _sealed, 0, _sealed.Length);
-            _chunkLength = cipher.Decrypt(runId, index, index == _lastIndex, _sealed.AsSpan(0, length), _plain);
+            var chunk = _sealed.AsSpan(0, length);
+            if (_sealedBytes + length <= SealedCacheBytes)
+            {
+                // Ciphertext only, kept until the stream is disposed.
+                _sealedChunks[index] = chunk.ToArray();
+                _sealedBytes += length;
+            }
+
+            Decrypt(index, chunk);
+        }
+
+        private void Decrypt(int index, ReadOnlySpan<byte> sealedChunk)
+        {
+            _chunkIndex = -1; // a chunk that fails to decrypt is not left half-loaded as the current one
+            _chunkLength = cipher.Decrypt(runId, index, index == _lastIndex, sealedChunk, _plain);
             _chunkIndex = index;
         }
 
@@ -144,6 +174,7 @@ public sealed class ImportFiles(NpgsqlDataSource database, FileCipher cipher)
             if (disposing)
             {
                 _connection?.Dispose();
+                _sealedChunks.Clear();
                 Array.Clear(_plain);
                 Array.Clear(_sealed);
             }

@@ -79,4 +79,25 @@ public sealed class ImportFilesTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.Equal(AuditAction.ImportFilesDeleted, audit.Action);
         Assert.Empty(Directory.EnumerateFiles(legacy));
     }
+
+    [Fact]
+    public async Task A_second_pass_over_a_kept_file_decrypts_the_chunks_fetched_the_first_time()
+    {
+        await fixture.ResetAsync();
+        var content = new byte[FileCipher.ChunkSize * 2 + 17];
+        new Random(3).NextBytes(content);
+        var id = await StoreAsync(content, DateTimeOffset.UtcNow);
+        await using var stream = TestImportFiles.Create(fixture.ConnectionString).Open(id, content.Length);
+        await stream.CopyToAsync(Stream.Null);
+
+        // The import reads a CSV twice (line count, then rows): the second pass needs no database.
+        await fixture.QueryAsync(db => db.ImportFileChunks.Where(c => c.ImportRunId == id).ExecuteDeleteAsync());
+        stream.Position = 0;
+        var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+
+        Assert.Equal(content, copy.ToArray());
+        await using var gone = TestImportFiles.Create(fixture.ConnectionString).Open(id, content.Length);
+        Assert.Throws<FileNotFoundException>(() => gone.ReadByte());
+    }
 }

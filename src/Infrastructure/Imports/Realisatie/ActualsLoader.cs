@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Npgsql;
@@ -48,6 +49,7 @@ internal sealed class ActualsLoader : IRecordLoader<ActualRecord>
     }
 
     /// <summary>Adds the booking to its line and month.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(ActualRecord record) =>
         CollectionsMarshal.GetValueRefOrAddDefault(_sums, (record.BudgetLineId, record.Year, record.Month), out _) += record.Amount;
 
@@ -87,7 +89,7 @@ internal sealed class ActualsLoader : IRecordLoader<ActualRecord>
             )
             SELECT count(*) FROM deleted;
             INSERT INTO "ActualMonths" ("BudgetLineId", "Year", "Month", "Amount", "ImportRunId")
-                SELECT "BudgetLineId", "Year", "Month", "Amount", @run FROM actual_sums;
+                SELECT "BudgetLineId", "Year", "Month", "Amount", @run FROM actual_sums ORDER BY "BudgetLineId", "Year", "Month";
             """, connection) { CommandTimeout = 0 };
         command.Parameters.AddWithValue("run", _importRunId);
         await using var reader = await command.ExecuteReaderAsync(ct);

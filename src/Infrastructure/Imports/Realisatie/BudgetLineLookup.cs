@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 
 namespace SociaalDomein.Infrastructure.Imports.Realisatie;
@@ -44,6 +45,7 @@ public sealed class BudgetLineLookup
     public bool IsClosed(int year) => _closedYears.Contains(year);
 
     /// <summary>The line named by <paramref name="text"/> (a code or a name).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Match Find(ReadOnlySpan<char> text, out int budgetLineId)
     {
         Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
@@ -90,6 +92,7 @@ public sealed class BudgetLineLookup
     private static string Normalise(string text) => new(Normalise(text, new char[text.Length]));
 
     /// <summary>Lower case, trimmed, inner white space collapsed to one space.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<char> Normalise(ReadOnlySpan<char> text, Span<char> buffer)
     {
         var length = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SociaalDomein.Domain.Budgets;
 using SociaalDomein.Infrastructure.Imports.Tables;
 using SociaalDomein.Infrastructure.Imports.Toewijzingen;
@@ -18,6 +19,7 @@ internal sealed class RealisatieRowValidator(RealisatieColumns columns, BudgetLi
     /// <summary>The largest amount a month can hold: <c>numeric(14,2)</c>.</summary>
     private const decimal MaxAmount = 999_999_999_999.99m;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ParsedRow<ActualRecord> Validate(int row, RowValues values)
     {
         List<RowError>? errors = null;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace SociaalDomein.Infrastructure.Imports.Tables;
@@ -115,6 +116,7 @@ internal sealed class CsvFile<TRow> : IImportFile<TRow>
     }
 
     /// <summary>The next record that is not blank, with its row number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryReadDataLine(out string line, out int row)
     {
         while (ReadRecord(_reader) is { } record)
@@ -133,6 +135,7 @@ internal sealed class CsvFile<TRow> : IImportFile<TRow>
     }
 
     /// <summary>One record: a line, joined with the next ones while a quoted field is still open.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? ReadRecord(StreamReader reader)
     {
         var line = reader.ReadLine();
@@ -208,6 +211,7 @@ internal sealed class CsvFile<TRow> : IImportFile<TRow>
             return masked.Append(_line, copied, _line.Length - copied).ToString();
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override ReadOnlySpan<char> Text(int index)
         {
             if ((uint)index >= (uint)_count)
@@ -224,6 +228,7 @@ internal sealed class CsvFile<TRow> : IImportFile<TRow>
             return (_unescaped[index] ??= _line.Substring(start, length).Replace("\"\"", "\"")).AsSpan().Trim();
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Parse(string line)
         {
             _line = line;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -124,6 +125,7 @@ internal static class TabularFiles
     /// <summary>One fast pass over the bytes: is it valid UTF-8 (else it is Windows-1252, what Dutch Excel writes), and
     /// how many lines hold something other than blanks and delimiters. A quoted field with line breaks makes the count
     /// a little high; it is meant for progress, not for checks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (Encoding Encoding, long Lines) Scan(Stream source, bool checkUtf8)
     {
         var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();

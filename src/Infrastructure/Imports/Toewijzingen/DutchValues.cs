@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SociaalDomein.Domain.Assignments;
 
 namespace SociaalDomein.Infrastructure.Imports.Toewijzingen;
@@ -56,6 +57,7 @@ internal static class DutchValues
     /// <c>0.500</c> and <c>1234.567</c> are decimals); a repeated separator must follow that pattern
     /// (<c>1.234.567</c>, <c>1,234,567</c>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row of a million-row import (docs/benchmarks.md)
     public static bool TryParseAmount(ReadOnlySpan<char> text, out decimal amount)
     {
         amount = 0;
@@ -384,6 +386,7 @@ internal static class DutchValues
     }
 
     /// <summary>Only ASCII digits, between <paramref name="min"/> and <paramref name="max"/> of them (leading zeros allowed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row of a million-row import (docs/benchmarks.md)
     internal static bool TryDigits(ReadOnlySpan<char> text, int min, int max, out int value)
     {
         value = 0;
