@@ -13,6 +13,11 @@ public class Municipality
     /// in the prognosis as the component "Begrotingswijzigingen na vaststelling" (docs/domain.md §6); null: all do.</summary>
     public DateOnly? PrognosisAdoptedOn { get; set; }
 
+    /// <summary>The reference date (peildatum) the municipality reports the stacking analysis on, e.g. the date the
+    /// council asked for; the Stapeling page opens on it. Null: 1 November of the latest year in which an assignment
+    /// starts (docs/domain.md §5).</summary>
+    public DateOnly? StackingReferenceDate { get; set; }
+
     public List<MunicipalityPopulation> Populations { get; set; } = [];
 }
 

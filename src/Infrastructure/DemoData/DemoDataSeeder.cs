@@ -36,6 +36,7 @@ public static class DemoDataSeeder
                 Name = MunicipalityName,
                 IsDemo = true,
                 PrognosisAdoptedOn = new DateOnly(2018, 5, 15), // the Interventieplan
+                StackingReferenceDate = DemoAssignments.ReferenceDate, // Zwolle's answer to motion M12-6
                 Populations = [new MunicipalityPopulation { Year = 2018, Inhabitants = 126_138 }],
             });
             db.BudgetLines.AddRange(ReadBudgetLines());
@@ -54,6 +55,13 @@ public static class DemoDataSeeder
         if (!await db.Municipalities.AnyAsync(m => m.IsDemo, ct))
         {
             return seeded;
+        }
+
+        if (await db.Municipalities.AnyAsync(m => m.IsDemo && m.StackingReferenceDate == null, ct))
+        {
+            // A demo database from before the demo reached 2019: keep opening on Zwolle's reference date.
+            await db.Municipalities.Where(m => m.IsDemo).ExecuteUpdateAsync(u => u.SetProperty(m => m.StackingReferenceDate, DemoAssignments.ReferenceDate), ct);
+            seeded = true;
         }
 
         if (!await db.BudgetLineYears.AnyAsync(y => y.IsEstimate, ct))

@@ -156,7 +156,8 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
             return [];
         }
 
-        var (first, last) = (starts.First, DefaultReferenceDate(starts.Latest));
+        var chosen = await db.Municipalities.Select(m => m.StackingReferenceDate).FirstOrDefaultAsync(ct);
+        var (first, last) = (starts.First, chosen ?? DefaultReferenceDate(starts.Latest));
 
         var dates = new List<DateOnly>();
         for (var quarter = QuarterStart(last); quarter >= QuarterStart(first) && dates.Count < TrendQuarters; quarter = quarter.AddMonths(-3))
@@ -210,14 +211,19 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
         return await db.StackingSnapshots.Select(s => s.ReferenceDate).Distinct().OrderBy(d => d).ToListAsync(ct);
     }
 
-    /// <summary>1 November of the latest year in which an assignment starts, as the council chose November 2018
+    /// <summary>The municipality's own reference date (<c>Municipality.StackingReferenceDate</c>) when it set one;
+    /// otherwise 1 November of the latest year in which an assignment starts, as the council chose November 2018
     /// (docs/sources.md: Stapeling M12-6 — most data is in by then, and no year-end peak); null without
     /// assignments.</summary>
     public async Task<DateOnly?> DefaultReferenceDateAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var latestStart = await db.Assignments.MaxAsync(a => (DateOnly?)a.StartDate, ct);
-        return latestStart is { } start ? DefaultReferenceDate(start) : null;
+        if (await db.Assignments.MaxAsync(a => (DateOnly?)a.StartDate, ct) is not { } latestStart)
+        {
+            return null;
+        }
+
+        return await db.Municipalities.Select(m => m.StackingReferenceDate).FirstOrDefaultAsync(ct) ?? DefaultReferenceDate(latestStart);
     }
 
     private static DateOnly DefaultReferenceDate(DateOnly latestStart) => new(latestStart.Year, 11, 1);

@@ -362,6 +362,20 @@ public class StackingServiceTests(DatabaseFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task The_default_reference_date_is_the_municipalitys_own_else_1_November_of_the_latest_start_year()
+    {
+        await fixture.ResetAsync();
+        await fixture.InsertAsync(HandMade()); // starts up to October 2018
+
+        Assert.Equal(new DateOnly(2018, 11, 1), await Service().DefaultReferenceDateAsync());
+
+        await fixture.InsertAsync(new Domain.Municipalities.Municipality { Name = "Peilgemeente", StackingReferenceDate = new DateOnly(2018, 7, 1) });
+
+        Assert.Equal(new DateOnly(2018, 7, 1), await Service().DefaultReferenceDateAsync());
+        Assert.Equal(new DateOnly(2018, 7, 1), (await Service().TrendDatesAsync())[^1]);
+    }
+
+    [Fact]
     public async Task An_unknown_district_is_refused()
     {
         await fixture.ResetAsync();

@@ -818,6 +818,9 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly?>("PrognosisAdoptedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("StackingReferenceDate")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.ToTable("Municipalities");
