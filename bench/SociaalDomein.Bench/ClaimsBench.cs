@@ -7,13 +7,7 @@ namespace SociaalDomein.Bench;
 
 /// <summary>
 /// The declaraties (claims) import on generated data (issue 10: ten million claim rows within 2.5 × <c>psql \copy</c> of
-/// the same file, app memory under 1 GB; docs/benchmarks.md). Entry point <see cref="ClaimsBenchAsync"/>; wire it into
-/// <c>Main</c>'s switch as
-/// <code>
-/// case "declaraties" when positional.Length == 2:
-///     await ClaimsBenchAsync(int.Parse(positional[1], CultureInfo.InvariantCulture), Option("--file"), data);
-///     return 0;
-/// </code>
+/// the same file, app memory under 1 GB; docs/benchmarks.md): <c>SociaalDomein.Bench declaraties &lt;rows&gt;</c>.
 /// </summary>
 public static partial class Program
 {

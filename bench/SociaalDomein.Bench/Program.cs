@@ -34,6 +34,7 @@ namespace SociaalDomein.Bench;
 ///   scenarios &lt;measures&gt;             scenario figures over 10 years with that many measures: compute, store, read
 ///   budget &lt;lines&gt; &lt;mutations&gt;       the budget table of a year (what /begroting and GET /api/budget read) with that many lines and mutations
 ///   realisatie &lt;rows&gt; [--file F]     ledger actuals: generate, psqlcopy, import into empty months, import again (replace)
+///   declaraties &lt;rows&gt; [--file F]    provider claims: generate, psqlcopy, import, import again (every row a duplicate)
 /// Without --data every command uses a throwaway server (LocalPostgresServer.StartThrowawayAsync); with --data DIR a
 /// kept server in DIR (re-used by later commands, so the stacking SQL can be worked on without importing again).
 /// </summary>
@@ -124,8 +125,11 @@ public static partial class Program
                 await RealisatieAsync(rows, Option("--file") ?? Path.Combine(Path.GetTempPath(), $"sd-bench-realisatie-{rows}.csv"), data);
                 return 0;
             }
+            case "declaraties" when positional.Length == 2:
+                await ClaimsBenchAsync(int.Parse(positional[1], CultureInfo.InvariantCulture), Option("--file"), data);
+                return 0;
             default:
-                Console.Error.WriteLine("usage: generate <rows> <file> | import <file> | filestore <file> | psqlcopy <file> | reader <file> | stacking [<file>] | all <rows> [--file F] | scenarios <measures> | budget <lines> <mutations> | realisatie <rows> [--file F]  [--data DIR]");
+                Console.Error.WriteLine("usage: generate <rows> <file> | import <file> | filestore <file> | psqlcopy <file> | reader <file> | stacking [<file>] | all <rows> [--file F] | scenarios <measures> | budget <lines> <mutations> | realisatie <rows> [--file F] | declaraties <rows> [--file F]  [--data DIR]");
                 return 2;
         }
     }
