@@ -345,11 +345,16 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
             FROM islands
             GROUP BY client, agb, law, island
         ),
-        started AS (                    -- inflow, and re-entry: another trajectory of the client under the same law ended
-            SELECT t.client, t.agb, t.start_year,                              -- 1 … @reentry days before this one started
-                   EXISTS (SELECT 1 FROM trajectories p
-                           WHERE p.client = t.client AND p.law = t.law AND p.e < t.s AND p.e >= t.s - @reentry) AS reentry
+        reentered AS (                  -- re-entry: another trajectory of the client under the same law ended 1 … @reentry
+            SELECT DISTINCT t.client, t.agb, t.law, t.s                        -- days before this one started (a hash join on
+            FROM trajectories t JOIN trajectories p ON p.client = t.client AND p.law = t.law   -- client and law: an EXISTS in
+            WHERE t.start_year BETWEEN @first_year AND @last_year              -- the select list ran once per trajectory over
+              AND p.e < t.s AND p.e >= t.s - @reentry                          -- all of them)
+        ),
+        started AS (                    -- inflow; (client, agb, law, start) names a trajectory
+            SELECT t.client, t.agb, t.start_year, r.client IS NOT NULL AS reentry
             FROM trajectories t
+            LEFT JOIN reentered r ON r.client = t.client AND r.agb = t.agb AND r.law = t.law AND r.s = t.s
             WHERE t.start_year BETWEEN @first_year AND @last_year
         ),
         ended AS (                      -- outflow and duration (end − start + 1) of trajectories ended in the year

@@ -130,7 +130,7 @@ public static class ProviderEndpoints
                 "per type aanbieder en de vijf grootste groeiers. Optioneel alleen één wet, één type of één productcode. De cijfers komen " +
                 "uit de opgeslagen berekening die na elke import van toewijzingen of declaraties opnieuw wordt gemaakt.");
 
-        providers.MapGet("/" + ProviderWarningEndpoints.Agb, DetailAsync)
+        providers.MapGet("/{agb}", DetailAsync) // a literal segment such as /warnings wins over the parameter; a bad code gets a Dutch 400
             .WithName("GetProvider")
             .WithSummary("Eén aanbieder")
             .WithDescription("De gegevens van één zorgaanbieder met de cijfers per jaar, de productmix, het cliëntprofiel (leeftijd en " +

@@ -25,8 +25,12 @@ public sealed class ProviderPagesTests : MudBunitContext, IClassFixture<Database
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Services.AddSingleton<AuditLog>();
         Services.AddSingleton<Hangfire.IBackgroundJobClient, RecordingJobClient>();
+        Services.AddSingleton<ProviderFigureStore>();
         Services.AddSingleton<ProviderService>();
         Services.AddSingleton<CeilingService>();
+        Services.AddSingleton<ProviderEditService>();
+        Services.AddSingleton<ProviderWarningService>();
+        Services.AddSingleton(new ProviderSettings());
     }
 
     public override Task InitializeAsync() => _database.ResetAndSeedDemoDataAsync();
