@@ -322,6 +322,13 @@ public sealed class ProviderService
         return Utilisation.Calculate(year, agb, assignments, claims, PriceList.From(tariffs));
     }
 
+    /// <summary>Whether a provider has this AGB code.</summary>
+    public async Task<bool> ExistsAsync(string agb, CancellationToken ct)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        return await db.Providers.AnyAsync(p => p.Agb == agb, ct);
+    }
+
     /// <summary>The latest year in which the provider has figures (<see cref="ProviderDetail.FigureYears"/>); null without.</summary>
     public async Task<int?> LatestFigureYearAsync(string agb, CancellationToken ct)
     {
