@@ -329,11 +329,11 @@ public sealed class ProviderService
         return await db.Providers.AnyAsync(p => p.Agb == agb, ct);
     }
 
-    /// <summary>The latest year in which the provider has figures (<see cref="ProviderDetail.FigureYears"/>); null without.</summary>
+    /// <summary>The latest year in which the provider has clients or expenditure in its figures; null without.</summary>
     public async Task<int?> LatestFigureYearAsync(string agb, CancellationToken ct)
     {
         var (sets, _) = await _store.ReadAllYearsAsync(ProviderFilter.All, ct);
-        return sets.Where(s => s.Providers.Any(p => p.Agb == agb)).Select(s => (int?)s.Year).Max();
+        return sets.Where(s => s.Providers.Any(p => p.Agb == agb && (p.Clients > 0 || p.Expenditure != 0))).Select(s => (int?)s.Year).Max();
     }
 
     /// <summary>A short pseudonymous reference to a client: the first 8 hex characters of the keyed hash. Enough to see
