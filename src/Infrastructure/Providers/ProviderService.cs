@@ -297,6 +297,45 @@ public sealed class ProviderService
             await query.CountAsync(ct));
     }
 
+    /// <summary>Utilisation of a provider's products in a year (<see cref="Utilisation.Calculate"/>): its assignments
+    /// active in the year valued with the price list, against its approved claims prorated to the year. The claims are
+    /// summed in SQL per product and service period (exact, numeric) and prorated here, as the provider expenditure.</summary>
+    public async Task<IReadOnlyList<UtilisationRow>> UtilisationAsync(string agb, int year, CancellationToken ct)
+    {
+        var yearStart = new DateOnly(year, 1, 1);
+        var yearEnd = new DateOnly(year, 12, 31);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var assignments = await db.Assignments.AsNoTracking()
+            .Where(a => a.ProviderAgb == agb && a.StartDate <= yearEnd && (a.EndDate == null || a.EndDate >= yearStart))
+            .Select(a => new UtilisationAssignment(a.ProductCode, a.ProductDescription, a.StartDate, a.EndDate, a.Budget, a.Volume, a.Tariff, a.Frequency))
+            .ToListAsync(ct);
+        var products = assignments.Select(a => a.ProductCode).Distinct().ToList();
+        var tariffs = products.Count == 0
+            ? []
+            : await db.Tariffs.AsNoTracking().Where(t => products.Contains(t.ProductCode) && (t.ProviderAgb == null || t.ProviderAgb == agb)).ToListAsync(ct);
+        var claims = await db.Claims.AsNoTracking()
+            .Where(c => c.ProviderAgb == agb && c.Status == ClaimStatus.Approved && c.PeriodStart <= yearEnd && c.PeriodEnd >= yearStart
+                        && c.PeriodEnd >= c.PeriodStart)
+            .GroupBy(c => new { c.ProductCode, c.PeriodStart, c.PeriodEnd })
+            .Select(g => new UtilisationClaim(g.Key.ProductCode, g.Key.PeriodStart, g.Key.PeriodEnd, g.Sum(c => c.Amount), ClaimStatus.Approved))
+            .ToListAsync(ct);
+        return Utilisation.Calculate(year, agb, assignments, claims, PriceList.From(tariffs));
+    }
+
+    /// <summary>Whether a provider has this AGB code.</summary>
+    public async Task<bool> ExistsAsync(string agb, CancellationToken ct)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        return await db.Providers.AnyAsync(p => p.Agb == agb, ct);
+    }
+
+    /// <summary>The latest year in which the provider has clients or expenditure in its figures; null without.</summary>
+    public async Task<int?> LatestFigureYearAsync(string agb, CancellationToken ct)
+    {
+        var (sets, _) = await _store.ReadAllYearsAsync(ProviderFilter.All, ct);
+        return sets.Where(s => s.Providers.Any(p => p.Agb == agb && (p.Clients > 0 || p.Expenditure != 0))).Select(s => (int?)s.Year).Max();
+    }
+
     /// <summary>A short pseudonymous reference to a client: the first 8 hex characters of the keyed hash. Enough to see
     /// which rows belong to one client, never the BSN.</summary>
     public static string ClientRef(byte[] clientKey) => Convert.ToHexStringLower(clientKey.AsSpan(0, Math.Min(4, clientKey.Length)));

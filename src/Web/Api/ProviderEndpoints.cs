@@ -11,8 +11,8 @@ using SociaalDomein.Web.Auth;
 namespace SociaalDomein.Web.Api;
 
 /// <summary>/api/providers (policy Aanbieders: Contractmanager, Controller, Wethouder, Beheerder): the provider figures of
-/// a year (docs/domain.md §9) from the stored aggregates, and one provider with its years, product mix, client profile and
-/// ceilings. Amounts in euros rounded to cents, growth and rates as fractions (0.25 = 25 %), null where undefined.</summary>
+/// a year (docs/domain.md §9) from the stored aggregates, one provider with its years, product mix, client profile and
+/// ceilings, and its utilisation per product in a year. Amounts in euros rounded to cents, growth and rates as fractions (0.25 = 25 %), null where undefined.</summary>
 public static class ProviderEndpoints
 {
     [Description("Eén zorgaanbieder in het jaar.")]
@@ -106,6 +106,23 @@ public static class ProviderEndpoints
         [property: Description("Het cliëntprofiel per jaar.")] IReadOnlyList<ProfileDto> Profile,
         [property: Description("De budgetplafonds, nieuwste jaar eerst.")] IReadOnlyList<CeilingDto> Ceilings);
 
+    [Description("Uitputting van één product: gedeclareerd gedeeld door toegewezen in het jaar.")]
+    public sealed record UtilisationProductDto(
+        [property: Description("Productcode, bijvoorbeeld 02A06.")] string ProductCode,
+        [property: Description("Omschrijving van het product, of null.")] string? Description,
+        [property: Description("Toegewezen: som van de bedragen van de toewijzingen in het jaar (met de tarievenlijst), in euro's; zonder de toewijzingen zonder bedrag.")] decimal Assigned,
+        [property: Description("Gedeclareerd: goedgekeurde declaraties (creditdeclaraties negatief) naar rato van de dagen van hun periode in het jaar, in euro's.")] decimal Claimed,
+        [property: Description("Gedeclareerd gedeeld door toegewezen, als fractie (0.8 = 80 %); null als er niets is toegewezen.")] decimal? Ratio,
+        [property: Description("Waar als de uitputting onder de drempel ligt.")] bool Flagged,
+        [property: Description("Aantal toewijzingen in het jaar zonder bedrag (geen budget en geen tarief); niet als € 0 meegeteld.")] int Unpriced);
+
+    [Description("De uitputting van een aanbieder per product in een jaar.")]
+    public sealed record UtilisationDto(
+        [property: Description("AGB-code van de aanbieder.")] string Agb,
+        [property: Description("Het jaar.")] int Year,
+        [property: Description("De drempel als fractie: een product met een lagere uitputting is gemarkeerd (0.8 = 80 %).")] decimal Threshold,
+        [property: Description("Per productcode, op code.")] IReadOnlyList<UtilisationProductDto> Products);
+
     /// <summary>The filters of the list. Strings, so a wrong value gets a Dutch 400 rather than the framework's binding error.</summary>
     public sealed record ProviderFilterQuery(
         [property: FromQuery(Name = "year"), Required, Description("Het jaar, bijvoorbeeld 2019.")] string? Year,
@@ -135,6 +152,14 @@ public static class ProviderEndpoints
             .WithSummary("Eén aanbieder")
             .WithDescription("De gegevens van één zorgaanbieder met de cijfers per jaar, de productmix, het cliëntprofiel (leeftijd en " +
                 "geslacht) en de budgetplafonds met besteding en prognose.");
+
+        providers.MapGet("/" + ProviderWarningEndpoints.Agb + "/utilisation", UtilisationAsync)
+            .WithName("GetProviderUtilisation")
+            .WithSummary("Uitputting van één aanbieder")
+            .WithDescription("Per productcode van de aanbieder in het jaar: toegewezen (de bedragen van de toewijzingen die in het jaar " +
+                "liepen, met de tarievenlijst; ingetrokken toewijzingen niet), gedeclareerd (goedgekeurde declaraties naar rato van de dagen " +
+                "in het jaar, creditdeclaraties negatief) en de uitputting gedeclareerd ÷ toegewezen, gemarkeerd onder 80 %. Toewijzingen " +
+                "zonder bedrag worden apart geteld. Zonder year: het laatste jaar met cijfers van de aanbieder.");
 
         return providers;
     }
@@ -217,6 +242,39 @@ public static class ProviderEndpoints
             detail.ClientProfile.Select(c => new ProfileDto(c.Year, c.AgeBand, c.Sex, c.Clients)).ToList(),
             ceilings.Select(c => new CeilingDto(c.Year, c.Law?.ToString(), c.ProductCode, Euros(c.Ceiling), Euros(c.Spent), Fraction(c.Used),
                 c.AsOf, Euros(c.Projection), c.ProjectedDate)).ToList()));
+    }
+
+    private static async Task<Results<Ok<UtilisationDto>, ValidationProblem, ProblemHttpResult>> UtilisationAsync(
+        [Description("AGB-code van de aanbieder (8 cijfers).")] string agb,
+        [FromQuery(Name = "year"), Description("Het jaar, bijvoorbeeld 2019; zonder: het laatste jaar met cijfers van de aanbieder.")] string? year,
+        ProviderService providers, CancellationToken ct)
+    {
+        if (!await providers.ExistsAsync(agb, ct))
+        {
+            return ApiProblems.NotFound($"Geen aanbieder met AGB-code {agb}.");
+        }
+
+        int chosen;
+        if (!string.IsNullOrWhiteSpace(year))
+        {
+            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out chosen) || chosen is < FirstYear or > LastYear)
+            {
+                return ApiProblems.Invalid("year", "Ongeldig jaar", $"Geef een jaar van {FirstYear} tot en met {LastYear} op, bijvoorbeeld year=2019.");
+            }
+        }
+        else if (await providers.LatestFigureYearAsync(agb, ct) is { } latest)
+        {
+            chosen = latest;
+        }
+        else
+        {
+            return ApiProblems.Invalid("year", "Geef een jaar op", "Deze aanbieder heeft nog geen cijfers; geef een jaar op, bijvoorbeeld year=2019.");
+        }
+
+        var rows = await providers.UtilisationAsync(agb, chosen, ct);
+        return TypedResults.Ok(new UtilisationDto(agb, chosen, Utilisation.Threshold,
+            rows.Select(r => new UtilisationProductDto(r.ProductCode, r.Description, Euros(r.Assigned), Euros(r.Claimed), Fraction(r.Ratio), r.Flagged, r.Unpriced))
+                .ToList()));
     }
 
     private static decimal Euros(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);

@@ -143,6 +143,7 @@ public sealed class ProviderApiTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("/api/providers?year=2031&type=Tandarts", "type")]
     [InlineData("/api/providers?year=2031&product=99Z99", "product")]
     [InlineData("/api/providers/1234", "agb")]
+    [InlineData("/api/providers/81008100/utilisation?year=twintig", "year")]
     public async Task A_wrong_parameter_gets_a_Dutch_400_that_names_it(string url, string parameter)
     {
         await SeedAsync();
@@ -175,6 +176,30 @@ public sealed class ProviderApiTests(AppFactory app) : IClassFixture<AppFactory>
             .Select(p => (p.GetProperty("ageBand").GetString(), p.GetProperty("clients").GetInt32()));
         Assert.Equal([("0-17", 2), ("26-45", 1), ("66-80", 1)], profile);
         Assert.Empty(body.GetProperty("ceilings").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Utilisation_is_claimed_over_assigned_per_product_flagged_below_80_percent()
+    {
+        await SeedAsync();
+        var client = app.Client(AppFactory.ControllerKey);
+
+        var body = await client.GetFromJsonAsync<JsonElement>($"/api/providers/{Ggz}/utilisation?year=2031");
+        var latest = await client.GetFromJsonAsync<JsonElement>($"/api/providers/{Ggz}/utilisation");
+
+        Assert.Equal(["agb", "products", "threshold", "year"], body.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal((Ggz, 2031, 0.8m), (body.GetProperty("agb").GetString(), body.GetProperty("year").GetInt32(), body.GetProperty("threshold").GetDecimal()));
+        var products = body.GetProperty("products").EnumerateArray().ToList();
+        Assert.Equal(["assigned", "claimed", "description", "flagged", "productCode", "ratio", "unpriced"],
+            products[0].EnumerateObject().Select(p => p.Name).Order());
+        // 02A06: an open budget of 1,000 from 2030 (365 of its 730 days) and one of 1,000 from 2031; 700 claimed.
+        // 02A07: 90 of its 304 days of 1,000 = 296.05; 500 claimed. 45A48: 11 months of 1,000 assigned, nothing claimed.
+        Assert.Equal(
+            [("02A06", 1_500m, 700m, 0.4667m, true, 0), ("02A07", 296.05m, 500m, 1.6889m, false, 0), ("45A48", 1_000m, 0m, 0m, true, 0)],
+            products.Select(p => (p.GetProperty("productCode").GetString(), p.GetProperty("assigned").GetDecimal(), p.GetProperty("claimed").GetDecimal(),
+                p.GetProperty("ratio").GetDecimal(), p.GetProperty("flagged").GetBoolean(), p.GetProperty("unpriced").GetInt32())));
+        Assert.Equal(2031, latest.GetProperty("year").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/providers/12121212/utilisation?year=2031")).StatusCode);
     }
 
     [Fact]

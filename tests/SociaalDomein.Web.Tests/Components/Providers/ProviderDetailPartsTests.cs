@@ -91,4 +91,33 @@ public sealed class ProviderDetailPartsTests : MudBunitContext
         page.WaitForAssertion(() => Assert.Equal(["K-3F9A", "02A07", "01-01-2019 t/m 31-01-2019", "€ -984,00 (credit)", "02-03-2019", "Goedgekeurd", "D-9"],
             page.FindAll("[data-testid=declaraties] tbody td").Select(td => td.TextContent.Trim())), Wait);
     }
+
+    [Fact]
+    public void Utilisation_shows_assigned_claimed_and_the_ratio_with_a_sign_and_words_below_80_percent()
+    {
+        var asked = new List<int>();
+        IReadOnlyList<UtilisationRow> rows =
+        [
+            new("02A06", "IB licht", 10_000m, 7_999m, 0.7999m, true, 0),
+            new("02A07", "IB middel", 5_000m, 4_000m, 0.8m, false, 2),
+            new("45A48", null, 0m, 300m, null, false, 0),
+        ];
+
+        var table = Render<UtilisationTable>(p => p.Add(c => c.Years, [2018, 2019])
+            .Add(c => c.Source, (year, _) => { asked.Add(year); return Task.FromResult(rows); }));
+
+        table.WaitForAssertion(() => Assert.Equal(3, table.FindAll("[data-testid=uitputting] tbody tr").Count), Wait);
+        Assert.Equal([2019], asked);
+        Assert.Equal(["Product", "Toegewezen", "Gedeclareerd", "Uitputting", "Toewijzingen zonder bedrag"],
+            table.FindAll("[data-testid=uitputting] thead th").Select(th => th.TextContent.Trim()));
+        Assert.All(table.FindAll("[data-testid=uitputting] th"), th => Assert.NotNull(th.GetAttribute("scope")));
+        var cells = table.FindAll("[data-testid=uitputting] tbody tr")
+            .Select(tr => tr.Children.Select(c => System.Text.RegularExpressions.Regex.Replace(c.TextContent, @"\s+", " ").Trim()).ToArray()).ToArray();
+        Assert.Equal(["02A06 IB licht", "€ 10.000", "€ 7.999", "79,9 % ⚠ onder 80 %", "0"], cells[0]);
+        Assert.Equal(["02A07 IB middel", "€ 5.000", "€ 4.000", "80,0 %", "2"], cells[1]);
+        Assert.Equal(["45A48", "€ 0", "€ 300", "—", "0"], cells[2]);
+        Assert.Single(table.FindAll("[data-testid=onder-drempel]"));
+        Assert.Equal("true", table.Find("[data-testid=onder-drempel] [aria-hidden]").GetAttribute("aria-hidden"));
+        Assert.Contains("gedeeld door toegewezen", table.Find("[data-testid=uitputting] caption").TextContent);
+    }
 }

@@ -58,6 +58,8 @@ public sealed class ProviderPagesTests : MudBunitContext, IClassFixture<Database
         Assert.NotEqual("Aanbieder niet gevonden", page.Find("h1").TextContent.Trim());
         Assert.NotNull(page.Find("[data-testid=verloop-clienten] svg[role=img]"));
         Assert.NotNull(page.Find("[data-testid=aanbieder-wijzigen]"));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=uitputting] tbody tr")), Wait * 3);
+        Assert.Equal("Uitputting per product", page.Find("#kop-uitputting").TextContent.Trim());
     }
 
     [Theory]
