@@ -15,6 +15,8 @@ public class ServedApp : AppFactory
 /// but no demonstration municipality, districts or assignments are seeded. What a test then imports is all there is.</summary>
 public sealed class EmptyServedApp : ServedApp
 {
+    protected override bool WithDemoData => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

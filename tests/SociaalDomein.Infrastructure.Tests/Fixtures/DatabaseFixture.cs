@@ -25,10 +25,9 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public AppDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString).Options);
+    public AppDbContext CreateContext() => ContextFactory.CreateDbContext();
 
-    public IDbContextFactory<AppDbContext> ContextFactory => new Factory(this);
+    public IDbContextFactory<AppDbContext> ContextFactory => new Fixtures.ContextFactory(ConnectionString);
 
     public async Task ResetAsync()
     {
@@ -43,13 +42,9 @@ public sealed class DatabaseFixture : IAsyncLifetime
         await _respawner.ResetAsync(connection);
     }
 
-    /// <summary>An empty database filled with the demonstration municipality, as a first start would.</summary>
-    public async Task ResetAndSeedDemoDataAsync()
-    {
-        await ResetAsync();
-        await using var db = CreateContext();
-        await SociaalDomein.Infrastructure.DemoData.DemoDataSeeder.SeedAsync(db);
-    }
+    /// <summary>The database as a first start leaves it: the demonstration municipality and nothing else. A fresh copy of
+    /// the run's demo template (<see cref="PostgresServer.CreateDemoDatabaseAsync"/>) under this fixture's name.</summary>
+    public Task ResetAndSeedDemoDataAsync() => PostgresServer.RecreateFromDemoTemplateAsync(ConnectionString);
 
     public async Task InsertAsync<T>(params T[] entities) where T : class
     {
@@ -62,10 +57,5 @@ public sealed class DatabaseFixture : IAsyncLifetime
     {
         await using var db = CreateContext();
         return await query(db);
-    }
-
-    private sealed class Factory(DatabaseFixture fixture) : IDbContextFactory<AppDbContext>
-    {
-        public AppDbContext CreateDbContext() => fixture.CreateContext();
     }
 }

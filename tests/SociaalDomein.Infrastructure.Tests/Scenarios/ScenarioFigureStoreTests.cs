@@ -70,16 +70,18 @@ public class ScenarioFigureStoreTests(DatabaseFixture fixture) : IClassFixture<D
         var baseline = (await services.Store.ComputeAsync()).Figures.Scenario("Optimaliseren")!.Deficits[2];
 
         var version = 1;
+        var racing = new List<Task>();
         foreach (var amount in new[] { 100_000m, 200_000m, 300_000m })
         {
             var change = amount == 100_000m
                 ? await services.Measures.AddAsync(Yield(amount), "controller")
                 : await services.Measures.UpdateAsync("W9", Yield(amount), version++, "controller");
             Assert.True(change.Succeeded, change.Message);
-            _ = Task.Run(() => services.Store.RefreshAsync()); // a recompute per change, racing each other
+            racing.Add(Task.Run(() => services.Store.RefreshAsync())); // a recompute per change, racing each other
         }
 
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => services.Store.RefreshAsync()));
+        racing.AddRange(Enumerable.Range(0, 4).Select(_ => services.Store.RefreshAsync()));
+        await Task.WhenAll(racing); // none may outlive the test and write into the next one's database
         var read = await services.Store.ReadAsync();
         Assert.False(read.RecomputePending);
         Assert.Equal(baseline + 300_000m, read.Figures.Scenario("Optimaliseren")!.Deficits[2]);

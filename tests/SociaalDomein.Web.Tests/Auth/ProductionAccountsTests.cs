@@ -8,6 +8,8 @@ namespace SociaalDomein.Web.Tests.Auth;
 /// <summary>The app outside Development: no demo accounts, no demo data, the first beheerder from configuration.</summary>
 public sealed class ProductionApp : AppFactory
 {
+    protected override bool WithDemoData => false;
+
     public const string AdminEmail = "functioneel.beheer@gemeente.example";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

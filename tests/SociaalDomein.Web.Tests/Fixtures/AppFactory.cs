@@ -39,12 +39,18 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>An app on a database that already exists, e.g. a second instance beside another app.</summary>
     protected AppFactory(string connectionString) => _database = connectionString;
 
+    /// <summary>Whether the app starts on the demonstration municipality (as in Development); false for a subclass
+    /// that turns the seed off.</summary>
+    protected virtual bool WithDemoData => true;
+
     /// <summary>Serve on a real loopback port (for the browser tests) instead of the in-memory test server.</summary>
     protected virtual bool RealPort => false;
 
     public async Task InitializeAsync()
     {
-        ConnectionString = _database ?? await PostgresServer.CreateDatabaseAsync("web");
+        ConnectionString = _database ?? (WithDemoData
+            ? await PostgresServer.CreateDemoDatabaseAsync("web") // as the app's first start would seed it, without its seconds
+            : await PostgresServer.CreateDatabaseAsync("web"));
         if (RealPort)
         {
             UseKestrel(0);

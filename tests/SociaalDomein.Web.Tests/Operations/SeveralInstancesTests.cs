@@ -32,7 +32,7 @@ public sealed class SeveralInstancesTests
     [Fact]
     public async Task A_second_instance_starting_during_an_import_leaves_it_running_and_it_succeeds()
     {
-        var database = await PostgresServer.CreateDatabaseAsync("twee");
+        var database = await PostgresServer.CreateDemoDatabaseAsync("twee");
         await using var a = await AppProcess.StartAsync(database);
         await using var hold = await HeldImportLock.TakeAsync(database);
         var id = await ImportUploads.UploadAsync(a.Client(AppFactory.BeheerderKey), Csv("TWEE-1"));
@@ -53,7 +53,7 @@ public sealed class SeveralInstancesTests
     [Fact]
     public async Task When_the_importing_instance_is_killed_the_other_marks_the_import_failed_and_keeps_serving()
     {
-        var database = await PostgresServer.CreateDatabaseAsync("twee");
+        var database = await PostgresServer.CreateDemoDatabaseAsync("twee");
         await using var a = await AppProcess.StartAsync(database);
         await using var hold = await HeldImportLock.TakeAsync(database);
         var id = await ImportUploads.UploadAsync(a.Client(AppFactory.BeheerderKey), Csv("TWEE-2"));

@@ -26,8 +26,8 @@ public sealed class MutationDialogTests(DatabaseFixture database) : MutationTest
         var (provider, dialog) = await OpenAsync(new DialogParameters<MutationDialog> { { d => d.Years, await OpenYearsAsync() } });
         provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll("[data-testid=opslaan]")), Wait);
 
-        Input(provider, "veld-bedrag").Change("500.000");
-        provider.Find("[data-testid=opslaan]").Click();
+        await provider.InvokeAsync(() => Input(provider, "veld-bedrag").Change("500.000"));
+        await provider.InvokeAsync(() => provider.Find("[data-testid=opslaan]").Click());
 
         provider.WaitForAssertion(() => Assert.Contains("Kies de begrotingspost.", Description(provider, "[data-testid=veld-post] input, input[data-testid=veld-post]"), StringComparison.Ordinal), Wait);
         Assert.Contains("Kies de soort", Description(provider, "[data-testid=veld-soort] input, input[data-testid=veld-soort]"), StringComparison.Ordinal);
@@ -44,8 +44,8 @@ public sealed class MutationDialogTests(DatabaseFixture database) : MutationTest
         var (provider, dialog) = await OpenAsync(new DialogParameters<MutationDialog> { { d => d.Years, await OpenYearsAsync() } });
         provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll("[data-testid=opslaan]")), Wait);
 
-        Input(provider, "veld-bedrag").Change("1.5");
-        provider.Find("[data-testid=opslaan]").Click();
+        await provider.InvokeAsync(() => Input(provider, "veld-bedrag").Change("1.5"));
+        await provider.InvokeAsync(() => provider.Find("[data-testid=opslaan]").Click());
 
         provider.WaitForAssertion(() => Assert.StartsWith("'1.5' is geen bedrag.", Description(provider, "input[data-testid=veld-bedrag]"), StringComparison.Ordinal), Wait);
         Assert.False(dialog.Result.IsCompleted);
@@ -60,14 +60,14 @@ public sealed class MutationDialogTests(DatabaseFixture database) : MutationTest
         provider.WaitForAssertion(() => Assert.Equal("500.000", Input(provider, "veld-bedrag").GetAttribute("value")), Wait);
         Assert.True((await Mutations.UpdateAsync(read.Id, new MutationDraft("WMO-04", 2019, 600_000m, "berap2", true, "Collega"), read.Version, Other)).Succeeded);
 
-        Input(provider, "veld-bedrag").Change("700.000");
-        provider.Find("[data-testid=opslaan]").Click();
+        await provider.InvokeAsync(() => Input(provider, "veld-bedrag").Change("700.000"));
+        await provider.InvokeAsync(() => provider.Find("[data-testid=opslaan]").Click());
 
         provider.WaitForAssertion(() => Assert.Contains($"Mutatie {read.Id} is intussen door iemand anders gewijzigd", provider.Find("[data-testid=conflict]").TextContent, StringComparison.Ordinal), Wait);
         Assert.False(dialog.Result.IsCompleted);
         Assert.Equal(600_000m, (await ReadAsync(read.Id)).Amount);
 
-        provider.Find("[data-testid=conflict] button").Click();
+        await provider.InvokeAsync(() => provider.Find("[data-testid=conflict] button").Click());
         provider.WaitForAssertion(() => Assert.Equal("600.000", Input(provider, "veld-bedrag").GetAttribute("value")), Wait);
         Assert.Empty(provider.FindAll("[data-testid=conflict]"));
     }
