@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -25,7 +24,6 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
         "AssignmentNumber", "Volume", "Unit", "Frequency", "Tariff", "Budget",
     ];
 
-    private static readonly SearchValues<char> Escaped = SearchValues.Create("\\\t\n\r");
 
     private readonly long _importRunId;
     private readonly string _runText;
@@ -36,7 +34,7 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
     /// connection runs one COPY at a time). Pseudonymised already; deleted when closed.</summary>
     private readonly StreamWriter _staged;
 
-    private readonly StringBuilder _line = new(512);
+    private readonly CopyLine _line = new();
 
     /// <summary>Where each identity of the file went last: its row number, negative when it went straight in. Holds
     /// references to the identity strings the reader made anyway.</summary>
@@ -115,15 +113,18 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
         var wasStored = _stored.Contains(r.IdentityKey);
         if (!earlierInFile && !wasStored)
         {
-            _line.Append(_runText).Append('\n');
-            _direct.Write(_line);
+            _line.Text(_runText);
+            _line.EndRow();
+            _direct.Write(_line.Row);
             _inserted++;
             last = -r.Row;
         }
         else
         {
-            _line.Append(r.Row.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(wasStored ? 't' : 'f').Append('\n');
-            _staged.Write(_line);
+            _line.Number(r.Row);
+            _line.Text(wasStored ? "t" : "f");
+            _line.EndRow();
+            _staged.Write(_line.Row);
             _stagedRows++;
             last = r.Row;
         }
@@ -223,95 +224,27 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
 
     private void AppendValues(AssignmentRecord r)
     {
-        Text(r.IdentityKey);
-        Bytes(r.ClientKey);
-        Text(r.CaseNumber);
-        Bytes(r.AddressKey);
-        Text(r.Postcode4);
-        Number(r.BirthYear);
-        Number((int?)r.Sex);
-        Number((int)r.Law);
-        Text(r.ProductCategory);
-        Text(r.ProductCode);
-        Text(r.ProductDescription);
-        Text(r.ProviderAgb);
-        Text(r.ProviderName);
-        Number((int)r.DeliveryForm);
-        Date(r.StartDate);
-        Date(r.EndDate);
-        Text(r.AssignmentNumber);
-        Number(r.Volume);
-        Text(r.Unit);
-        Number((int?)r.Frequency);
-        Number(r.Tariff);
-        Number(r.Budget);
-    }
-
-    private void Null() => _line.Append("\\N\t");
-
-    /// <summary>Text with COPY's escapes: backslash, tab, newline and carriage return would otherwise end a value or row.</summary>
-    private void Text(string? value)
-    {
-        if (value is null)
-        {
-            Null();
-            return;
-        }
-
-        if (value.AsSpan().IndexOfAny(Escaped) < 0)
-        {
-            _line.Append(value);
-        }
-        else
-        {
-            foreach (var c in value)
-            {
-                _ = c switch
-                {
-                    '\\' => _line.Append("\\\\"),
-                    '\t' => _line.Append("\\t"),
-                    '\n' => _line.Append("\\n"),
-                    '\r' => _line.Append("\\r"),
-                    _ => _line.Append(c),
-                };
-            }
-        }
-
-        _line.Append('\t');
-    }
-
-    /// <summary>bytea in hex: \x… (the backslash escaped for COPY).</summary>
-    private void Bytes(byte[] value)
-    {
-        _line.Append("\\\\x");
-        Span<char> hex = stackalloc char[value.Length * 2];
-        Convert.TryToHexString(value, hex, out _);
-        _line.Append(hex).Append('\t');
-    }
-
-    private void Number<T>(T? value) where T : struct, ISpanFormattable
-    {
-        if (value is { } v)
-        {
-            _line.Append(CultureInfo.InvariantCulture, $"{v}").Append('\t');
-        }
-        else
-        {
-            Null();
-        }
-    }
-
-    private void Number<T>(T value) where T : struct, ISpanFormattable => Number<T>((T?)value);
-
-    private void Date(DateOnly? value)
-    {
-        if (value is { } d)
-        {
-            _line.Append(CultureInfo.InvariantCulture, $"{d:yyyy-MM-dd}").Append('\t');
-        }
-        else
-        {
-            Null();
-        }
+        _line.Text(r.IdentityKey);
+        _line.Bytes(r.ClientKey);
+        _line.Text(r.CaseNumber);
+        _line.Bytes(r.AddressKey);
+        _line.Text(r.Postcode4);
+        _line.Number(r.BirthYear);
+        _line.Number((int?)r.Sex);
+        _line.Number((int)r.Law);
+        _line.Text(r.ProductCategory);
+        _line.Text(r.ProductCode);
+        _line.Text(r.ProductDescription);
+        _line.Text(r.ProviderAgb);
+        _line.Text(r.ProviderName);
+        _line.Number((int)r.DeliveryForm);
+        _line.Date(r.StartDate);
+        _line.Date(r.EndDate);
+        _line.Text(r.AssignmentNumber);
+        _line.Number(r.Volume);
+        _line.Text(r.Unit);
+        _line.Number((int?)r.Frequency);
+        _line.Number(r.Tariff);
+        _line.Number(r.Budget);
     }
 }

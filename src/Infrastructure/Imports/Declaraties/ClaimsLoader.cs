@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text;
 using Npgsql;
 
 namespace SociaalDomein.Infrastructure.Imports.Declaraties;
@@ -36,11 +33,10 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
 
     private const int MaxRowsNamed = 5;
 
-    private static readonly SearchValues<char> Escaped = SearchValues.Create("\\\t\n\r");
 
     private readonly long _importRunId;
     private readonly NpgsqlCopyTextWriter _copy;
-    private readonly StringBuilder _line = new(512);
+    private readonly CopyLine _line = new();
     private readonly HashSet<ulong> _identityHashes = [];
     private readonly List<int> _maybeRepeated = [];
     private readonly ProviderInserts _providers = new();
@@ -99,26 +95,26 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
         _providers.Add(r.ProviderAgb, r.ProviderName);
 
         _line.Clear();
-        Number(r.Row);
-        Text(r.IdentityKey);
-        Bytes(r.ClientKey);
-        Text(r.ProviderAgb);
-        Number((int)r.Law);
-        Text(r.ProductCategory);
-        Text(r.ProductCode);
-        Text(r.AssignmentNumber);
-        Date(r.PeriodStart);
-        Date(r.PeriodEnd);
-        Number(r.Amount);
-        Date(r.SubmittedOn);
-        Number((int)r.Status);
-        Text(r.ClaimNumber);
-        Number(r.Volume);
-        Text(r.Unit);
-        Number(r.Tariff);
-        Text(r.CreditOfKey);
-        _line[^1] = '\n';
-        _copy.Write(_line);
+        _line.Number(r.Row);
+        _line.Text(r.IdentityKey);
+        _line.Bytes(r.ClientKey);
+        _line.Text(r.ProviderAgb);
+        _line.Number((int)r.Law);
+        _line.Text(r.ProductCategory);
+        _line.Text(r.ProductCode);
+        _line.Text(r.AssignmentNumber);
+        _line.Date(r.PeriodStart);
+        _line.Date(r.PeriodEnd);
+        _line.Number(r.Amount);
+        _line.Date(r.SubmittedOn);
+        _line.Number((int)r.Status);
+        _line.Text(r.ClaimNumber);
+        _line.Number(r.Volume);
+        _line.Text(r.Unit);
+        _line.Number(r.Tariff);
+        _line.Text(r.CreditOfKey);
+        _line.EndRow();
+        _copy.Write(_line.Row);
     }
 
     /// <summary>Ends the COPY and merges the staged lines (see the class summary).</summary>
@@ -321,61 +317,4 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
 
         return hash;
     }
-
-    private void Null() => _line.Append("\\N\t");
-
-    private void Text(string? value)
-    {
-        if (value is null)
-        {
-            Null();
-            return;
-        }
-
-        if (value.AsSpan().IndexOfAny(Escaped) < 0)
-        {
-            _line.Append(value);
-        }
-        else
-        {
-            foreach (var c in value)
-            {
-                _ = c switch
-                {
-                    '\\' => _line.Append("\\\\"),
-                    '\t' => _line.Append("\\t"),
-                    '\n' => _line.Append("\\n"),
-                    '\r' => _line.Append("\\r"),
-                    _ => _line.Append(c),
-                };
-            }
-        }
-
-        _line.Append('\t');
-    }
-
-    /// <summary>bytea in hex: \x… (the backslash escaped for COPY).</summary>
-    private void Bytes(byte[] value)
-    {
-        _line.Append("\\\\x");
-        Span<char> hex = stackalloc char[value.Length * 2];
-        Convert.TryToHexString(value, hex, out _);
-        _line.Append(hex).Append('\t');
-    }
-
-    private void Number<T>(T? value) where T : struct, ISpanFormattable
-    {
-        if (value is { } v)
-        {
-            _line.Append(CultureInfo.InvariantCulture, $"{v}").Append('\t');
-        }
-        else
-        {
-            Null();
-        }
-    }
-
-    private void Number<T>(T value) where T : struct, ISpanFormattable => Number<T>((T?)value);
-
-    private void Date(DateOnly value) => _line.Append(CultureInfo.InvariantCulture, $"{value:yyyy-MM-dd}").Append('\t');
 }

@@ -5,6 +5,8 @@ using SociaalDomein.Domain.Assignments;
 using SociaalDomein.Infrastructure.Imports.Tables;
 using SociaalDomein.Infrastructure.Privacy;
 
+using static SociaalDomein.Infrastructure.Imports.IwmoMessage;
+
 namespace SociaalDomein.Infrastructure.Imports.Declaraties;
 
 /// <summary>
@@ -86,27 +88,8 @@ internal sealed class Iwmo323File : IImportFile<ParsedRow<ClaimRecord>>
 
     public static Iwmo323File Open(Stream stream, string fileName, Pseudonymiser pseudonymiser, IDisposable? owned)
     {
-        XDocument document;
-        try
-        {
-            var settings = new XmlReaderSettings
-            {
-                DtdProcessing = DtdProcessing.Prohibit,
-                XmlResolver = null,
-                IgnoreComments = true,
-                IgnoreProcessingInstructions = true,
-                CloseInput = false,
-            };
-            using var reader = XmlReader.Create(stream, settings);
-            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException)
-        {
-            throw NotA323(fileName);
-        }
-
-        var root = document.Root!;
-        var law = LawOf(root) ?? throw NotA323(fileName);
+        var root = IwmoMessage.Load(stream) ?? throw NotA323(fileName);
+        var law = IwmoMessage.LawOf(root, "323", "484", "490") ?? throw NotA323(fileName);
         var header = Find(root, "Header");
         var provider = Value(header, "Afzender");
         var declaration = Find(root, "Declaratie");
@@ -186,50 +169,6 @@ internal sealed class Iwmo323File : IImportFile<ParsedRow<ClaimRecord>>
             : (text + " cent", null);
     }
 
-    /// <summary>WMO323 or JW323, by the message namespace, else by the header's BerichtCode (484 / 490).</summary>
-    private static Law? LawOf(XElement root)
-    {
-        if (root.Name.LocalName != "Bericht")
-        {
-            return null;
-        }
-
-        var ns = root.Name.NamespaceName;
-        if (ns.Contains("/wmo323/", StringComparison.OrdinalIgnoreCase))
-        {
-            return Law.Wmo;
-        }
-
-        if (ns.Contains("/jw323/", StringComparison.OrdinalIgnoreCase))
-        {
-            return Law.Jeugdwet;
-        }
-
-        return Value(Find(root, "Header"), "BerichtCode") switch
-        {
-            "484" => Law.Wmo,
-            "490" => Law.Jeugdwet,
-            _ => null,
-        };
-    }
-
-    private static string UnitName(string code) => code switch
-    {
-        "" => "",
-        "01" => "minuut",
-        "04" => "uur",
-        "14" => "etmaal",
-        "16" => "dagdeel",
-        "82" or "84" => "stuk",
-        "83" => "euro",
-        _ => code, // unknown code: the validator names it
-    };
-
-    private static string Value(XElement? parent, string localName) =>
-        parent?.Elements().FirstOrDefault(e => e.Name.LocalName == localName)?.Value.Trim() ?? "";
-
-    private static XElement? Find(XElement? parent, string localName) =>
-        parent?.Elements().FirstOrDefault(e => e.Name.LocalName == localName);
 
     private sealed record Line(int Number, string[] Fields, decimal? Amount, decimal? Tariff, string Raw);
 

@@ -5,6 +5,8 @@ using SociaalDomein.Domain.Assignments;
 using SociaalDomein.Infrastructure.Imports.Tables;
 using SociaalDomein.Infrastructure.Privacy;
 
+using static SociaalDomein.Infrastructure.Imports.IwmoMessage;
+
 namespace SociaalDomein.Infrastructure.Imports.Toewijzingen;
 
 /// <summary>
@@ -90,27 +92,8 @@ internal sealed class Iwmo301File : IImportFile<ParsedRow<AssignmentRecord>>
 
     public static Iwmo301File Open(Stream stream, string fileName, Pseudonymiser pseudonymiser, IDisposable? owned)
     {
-        XDocument document;
-        try
-        {
-            var settings = new XmlReaderSettings
-            {
-                DtdProcessing = DtdProcessing.Prohibit,
-                XmlResolver = null,
-                IgnoreComments = true,
-                IgnoreProcessingInstructions = true,
-                CloseInput = false,
-            };
-            using var reader = XmlReader.Create(stream, settings);
-            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException)
-        {
-            throw NotA301(fileName);
-        }
-
-        var root = document.Root!;
-        var law = LawOf(root) ?? throw NotA301(fileName);
+        var root = IwmoMessage.Load(stream) ?? throw NotA301(fileName);
+        var law = IwmoMessage.LawOf(root, "301", "414", "436") ?? throw NotA301(fileName);
         var ns = root.Name.Namespace;
         var header = root.Element(ns + "Header");
         var provider = Value(header, "Ontvanger");
@@ -193,45 +176,6 @@ internal sealed class Iwmo301File : IImportFile<ParsedRow<AssignmentRecord>>
         new($"Het bestand '{fileName}' is geen iWmo/iJw-toewijzingsbericht (301). Alleen WMO301- en JW301-berichten " +
             "(release 3.2) kunnen als toewijzingen worden ingelezen.");
 
-    /// <summary>WMO301 or JW301, by the message namespace, else by the header's BerichtCode (414 / 436).</summary>
-    private static Law? LawOf(XElement root)
-    {
-        if (root.Name.LocalName != "Bericht")
-        {
-            return null;
-        }
-
-        var ns = root.Name.NamespaceName;
-        if (ns.Contains("/wmo301/", StringComparison.OrdinalIgnoreCase))
-        {
-            return Law.Wmo;
-        }
-
-        if (ns.Contains("/jw301/", StringComparison.OrdinalIgnoreCase))
-        {
-            return Law.Jeugdwet;
-        }
-
-        return Value(root.Element(root.Name.Namespace + "Header"), "BerichtCode") switch
-        {
-            "414" => Law.Wmo,
-            "436" => Law.Jeugdwet,
-            _ => null,
-        };
-    }
-
-    private static string UnitName(string code) => code switch
-    {
-        "" => "",
-        "01" => "minuut",
-        "04" => "uur",
-        "14" => "etmaal",
-        "16" => "dagdeel",
-        "82" or "84" => "stuk",
-        "83" => "euro",
-        _ => code, // unknown code: the validator names it
-    };
-
     private static string FrequencyName(string code) => code switch
     {
         "1" => "per dag",
@@ -243,13 +187,6 @@ internal sealed class Iwmo301File : IImportFile<ParsedRow<AssignmentRecord>>
         _ => code,
     };
 
-    /// <summary>The trimmed text of the first child with this local name; the basisschema's elements have another
-    /// namespace than the message's, so names are matched without it.</summary>
-    private static string Value(XElement? parent, string localName) =>
-        parent?.Elements().FirstOrDefault(e => e.Name.LocalName == localName)?.Value.Trim() ?? "";
-
-    private static XElement? Find(XElement parent, string localName) =>
-        parent.Elements().FirstOrDefault(e => e.Name.LocalName == localName);
 
     private sealed record Product(int Line, string[] Fields, decimal? Budget, string Raw);
 
