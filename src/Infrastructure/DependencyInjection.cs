@@ -109,6 +109,7 @@ public static class DependencyInjection
         services.AddSingleton<Scenarios.MeasureService>();
         services.AddSingleton<Scenarios.ScenarioExcelExport>();
         services.AddSingleton<Forecasts.DeficitComponentService>();
+        services.AddSingleton<Forecasts.ForecastService>().AddSingleton<Forecasts.ClaimGroupService>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton(Stacking.StackingSettings.From(builder.Configuration));
         services.AddSingleton<Stacking.StackingService>().AddTransient<Stacking.StackingRecomputeJob>();

@@ -58,6 +58,9 @@ public enum AuditAction
 
     /// <summary>A price-list entry (tarief) was added, changed or ended, or a price list was imported.</summary>
     TariffChanged = 21,
+
+    /// <summary>The claims linked to a budget line for its forecast (law and product categories) were changed.</summary>
+    ClaimGroupChanged = 22,
 }
 
 public static class AuditActions
@@ -85,6 +88,7 @@ public static class AuditActions
         AuditAction.BudgetCeilingChanged => "Budgetplafond gewijzigd",
         AuditAction.ProviderWarningAcknowledged => "Signalering afgehandeld",
         AuditAction.TariffChanged => "Tarief gewijzigd",
+        AuditAction.ClaimGroupChanged => "Koppeling declaraties gewijzigd",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

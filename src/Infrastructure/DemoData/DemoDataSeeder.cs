@@ -70,6 +70,11 @@ public static class DemoDataSeeder
             seeded = true;
         }
 
+        if (!await db.ClaimGroups.AnyAsync(ct))
+        {
+            seeded |= await DemoClaimGroups.AddAsync(db, ct);
+        }
+
         if (!await db.ActualMonths.AnyAsync(ct))
         {
             await AddMonthlyActualsAsync(db, ct);

@@ -28,6 +28,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<BudgetMutation> BudgetMutations => Set<BudgetMutation>();
     public DbSet<ActualMonth> ActualMonths => Set<ActualMonth>();
     public DbSet<DeficitComponent> DeficitComponents => Set<DeficitComponent>();
+    public DbSet<ClaimGroup> ClaimGroups => Set<ClaimGroup>();
+    public DbSet<ClaimGroupCategory> ClaimGroupCategories => Set<ClaimGroupCategory>();
     public DbSet<Scenario> Scenarios => Set<Scenario>();
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<MeasureYear> MeasureYears => Set<MeasureYear>();

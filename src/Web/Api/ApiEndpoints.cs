@@ -15,6 +15,7 @@ public static class ApiEndpoints
         api.MapScenarios();
         api.MapMeasures();
         api.MapDeficitComponents();
+        api.MapForecast();
         api.MapStacking();
         api.MapDistricts();
         api.MapProviders();

@@ -632,6 +632,52 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.ToTable("PostcodeDistricts");
                 });
 
+            modelBuilder.Entity("SociaalDomein.Domain.Forecasts.ClaimGroup", b =>
+                {
+                    b.Property<int>("BudgetLineId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Law")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("BudgetLineId");
+
+                    b.ToTable("ClaimGroups");
+                });
+
+            modelBuilder.Entity("SociaalDomein.Domain.Forecasts.ClaimGroupCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BudgetLineId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Law")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProductCategory")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetLineId");
+
+                    b.HasIndex("Law", "ProductCategory")
+                        .IsUnique();
+
+                    b.ToTable("ClaimGroupCategories");
+                });
+
             modelBuilder.Entity("SociaalDomein.Domain.Forecasts.DeficitComponent", b =>
                 {
                     b.Property<int>("Id")
@@ -1629,6 +1675,24 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SociaalDomein.Domain.Forecasts.ClaimGroup", b =>
+                {
+                    b.HasOne("SociaalDomein.Domain.Budgets.BudgetLine", null)
+                        .WithOne()
+                        .HasForeignKey("SociaalDomein.Domain.Forecasts.ClaimGroup", "BudgetLineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SociaalDomein.Domain.Forecasts.ClaimGroupCategory", b =>
+                {
+                    b.HasOne("SociaalDomein.Domain.Forecasts.ClaimGroup", null)
+                        .WithMany("Categories")
+                        .HasForeignKey("BudgetLineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SociaalDomein.Domain.Imports.ImportRowError", b =>
                 {
                     b.HasOne("SociaalDomein.Domain.Imports.ImportRun", null)
@@ -1729,6 +1793,11 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("SociaalDomein.Domain.Districts.District", b =>
                 {
                     b.Navigation("Postcodes");
+                });
+
+            modelBuilder.Entity("SociaalDomein.Domain.Forecasts.ClaimGroup", b =>
+                {
+                    b.Navigation("Categories");
                 });
 
             modelBuilder.Entity("SociaalDomein.Domain.Imports.ImportRun", b =>
