@@ -104,6 +104,7 @@ public static class DependencyInjection
         services.AddSingleton<Budgets.BudgetLineService>();
         services.AddSingleton<Providers.TariffService>();
         services.AddSingleton<Budgets.BudgetExcelExport>();
+        services.AddSingleton<Reports.QuarterlyReport>();
         services.AddSingleton<ScenarioService>();
         services.AddSingleton<Scenarios.ScenarioFigureStore>().AddTransient<Scenarios.ScenarioRecomputeJob>();
         services.AddSingleton<Scenarios.MeasureService>();

@@ -42,9 +42,17 @@ public sealed class BudgetExcelExport(BudgetService budgets, MutationService mut
     /// <summary>The workbook of <paramref name="year"/>, or null when the year has no budget figures.</summary>
     public async Task<byte[]?> CreateAsync(int year, CancellationToken ct)
     {
+        using var workbook = new XLWorkbook();
+        return await AddToAsync(workbook, year, ct) ? Excel.ExcelCells.Save(workbook) : null;
+    }
+
+    /// <summary>Adds the three sheets of <paramref name="year"/> to a workbook (the quarterly report's too); false when
+    /// the year has no budget figures.</summary>
+    public async Task<bool> AddToAsync(XLWorkbook workbook, int year, CancellationToken ct)
+    {
         if (await budgets.TableAsync(year, ct) is not { } table)
         {
-            return null;
+            return false;
         }
 
         var summary = (await budgets.YearSummariesAsync(ct)).FirstOrDefault(y => y.Year == year);
@@ -59,22 +67,27 @@ public sealed class BudgetExcelExport(BudgetService budgets, MutationService mut
             .ToListAsync(ct);
         var monthly = months.GroupBy(m => m.Code)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, decimal>)g.GroupBy(m => m.Month).ToDictionary(m => m.Key, m => m.Sum(x => x.Amount)));
-        return Write(table, summary?.ClosedAt, approved, monthly);
+        AddTo(workbook, table, summary?.ClosedAt, approved, monthly);
+        return true;
     }
 
     public static byte[] Write(BudgetTable table, DateTimeOffset? closedAt, IReadOnlyList<MutationSummary> approved,
         IReadOnlyDictionary<string, IReadOnlyDictionary<int, decimal>> monthly)
     {
         using var workbook = new XLWorkbook();
+        AddTo(workbook, table, closedAt, approved, monthly);
+        return Excel.ExcelCells.Save(workbook);
+    }
+
+    private static void AddTo(XLWorkbook workbook, BudgetTable table, DateTimeOffset? closedAt, IReadOnlyList<MutationSummary> approved,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<int, decimal>> monthly)
+    {
         var budgetSheet = workbook.Worksheets.Add(BudgetSheet(table.Year));
         var mutationSheet = workbook.Worksheets.Add(MutationSheet);
         var monthSheet = workbook.Worksheets.Add(MonthSheet);
         var mutationRows = WriteMutations(mutationSheet, table.Year, approved);
         var monthRows = WriteMonths(monthSheet, table, monthly);
         WriteBudget(budgetSheet, table, closedAt, mutationRows, monthRows);
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
     }
 
     // Columns of the budget sheet.

@@ -31,4 +31,12 @@ internal static class ExcelCells
         cell.Value = amount;
         cell.Style.NumberFormat.Format = format;
     }
+
+    /// <summary>The workbook as the bytes of an .xlsx file.</summary>
+    public static byte[] Save(XLWorkbook workbook)
+    {
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
 }

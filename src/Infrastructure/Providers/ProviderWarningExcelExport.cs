@@ -34,9 +34,18 @@ public sealed class ProviderWarningExcelExport(ProviderWarningService warnings)
     public async Task<byte[]> CreateAsync(string? agb, bool openOnly, CancellationToken ct) =>
         Write(await warnings.ListAsync(agb, !openOnly, ct));
 
+    /// <summary>Adds the sheet of every warning, acknowledged ones too, to a workbook (the quarterly report).</summary>
+    public async Task AddToAsync(XLWorkbook workbook, CancellationToken ct) => AddTo(workbook, await warnings.ListAsync(null, true, ct));
+
     public static byte[] Write(IReadOnlyList<ProviderWarningRow> rows)
     {
         using var workbook = new XLWorkbook();
+        AddTo(workbook, rows);
+        return Excel.ExcelCells.Save(workbook);
+    }
+
+    private static void AddTo(XLWorkbook workbook, IReadOnlyList<ProviderWarningRow> rows)
+    {
         var sheet = workbook.Worksheets.Add(SheetName);
         var title = sheet.Cell(1, 1);
         title.Value = "Signaleringen budgetplafonds";
@@ -82,8 +91,5 @@ public sealed class ProviderWarningExcelExport(ProviderWarningService warnings)
         {
             sheet.Column(i + 1).Width = widths[i];
         }
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
     }
 }

@@ -37,6 +37,15 @@ public sealed class ScenarioExcelExport(ScenarioFigureStore store, DeficitCompon
     /// baseline formula over the components equals the stored baseline.</summary>
     public async Task<byte[]> CreateAsync(CancellationToken ct = default)
     {
+        using var workbook = new XLWorkbook();
+        await AddToAsync(workbook, ct);
+        return Excel.ExcelCells.Save(workbook);
+    }
+
+    /// <summary>Adds the scenario, measure and realisation sheets (as <see cref="CreateAsync"/>) to a workbook, and returns
+    /// when the figures were computed.</summary>
+    public async Task<DateTimeOffset?> AddToAsync(XLWorkbook workbook, CancellationToken ct = default)
+    {
         StoredScenarioFigures stored;
         PrognosisInputs inputs;
         var attempt = 0;
@@ -53,7 +62,8 @@ public sealed class ScenarioExcelExport(ScenarioFigureStore store, DeficitCompon
         }
 
         var municipality = await municipalities.CurrentAsync(ct);
-        return Write(stored, inputs.Components, municipality?.Name, municipality?.IsDemo ?? false);
+        AddTo(workbook, stored, inputs.Components, municipality?.Name, municipality?.IsDemo ?? false);
+        return stored.ComputedAt;
     }
 
     /// <summary>True when the components add up to the stored baseline in every year.</summary>
@@ -67,12 +77,15 @@ public sealed class ScenarioExcelExport(ScenarioFigureStore store, DeficitCompon
     public static byte[] Write(StoredScenarioFigures stored, IReadOnlyList<DeficitComponentRow> components, string? municipality, bool isDemo)
     {
         using var workbook = new XLWorkbook();
+        AddTo(workbook, stored, components, municipality, isDemo);
+        return Excel.ExcelCells.Save(workbook);
+    }
+
+    private static void AddTo(XLWorkbook workbook, StoredScenarioFigures stored, IReadOnlyList<DeficitComponentRow> components, string? municipality, bool isDemo)
+    {
         WriteScenarios(workbook.Worksheets.Add(ScenarioSheet), stored, components, municipality, isDemo);
         WriteMeasures(workbook.Worksheets.Add(MeasureSheet), stored.Figures);
         WriteRealisations(workbook.Worksheets.Add(RealisationSheet), stored.Figures);
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
     }
 
     private static void WriteScenarios(IXLWorksheet sheet, StoredScenarioFigures stored, IReadOnlyList<DeficitComponentRow> components,

@@ -34,14 +34,31 @@ public sealed class StackingExcelExport(StackingService stacking, MunicipalitySe
         return Write(result, trend, request, municipality?.Name, municipality?.IsDemo ?? false);
     }
 
+    /// <summary>Adds the sheets of the request to a workbook (the quarterly report), its explanation under
+    /// <paramref name="explanationSheet"/>.</summary>
+    public async Task AddToAsync(XLWorkbook workbook, StackingExportRequest request, string explanationSheet, CancellationToken ct = default)
+    {
+        var result = await stacking.GetAsync(request.ReferenceDate, request.Law, request.District, ct);
+        var trend = await stacking.TrendAsync(request.Law, request.District, ct);
+        var municipality = await municipalities.CurrentAsync(ct);
+        AddTo(workbook, result, trend, request, municipality?.Name, municipality?.IsDemo ?? false, explanationSheet);
+    }
+
     public static string FileName(StackingExportRequest request) =>
         $"stapeling-{request.ReferenceDate:yyyy-MM-dd}{(request.Publication ? "-publicatie" : "")}.xlsx";
 
     public static byte[] Write(StackingResult result, IReadOnlyList<StackingResult> trend, StackingExportRequest request, string? municipality, bool isDemo)
     {
-        var figures = PublicationRule.Figures(result, request.Publication);
         using var workbook = new XLWorkbook();
-        WriteExplanation(workbook.Worksheets.Add("Toelichting"), figures, request, municipality, isDemo);
+        AddTo(workbook, result, trend, request, municipality, isDemo, "Toelichting");
+        return Excel.ExcelCells.Save(workbook);
+    }
+
+    private static void AddTo(XLWorkbook workbook, StackingResult result, IReadOnlyList<StackingResult> trend, StackingExportRequest request,
+        string? municipality, bool isDemo, string explanationSheet)
+    {
+        var figures = PublicationRule.Figures(result, request.Publication);
+        WriteExplanation(workbook.Worksheets.Add(explanationSheet), figures, request, municipality, isDemo);
         WriteHouseholds(workbook.Worksheets.Add("Huishoudens"), figures);
         WriteProvisions(workbook.Worksheets.Add("Voorzieningen"), figures);
         WritePairs(workbook.Worksheets.Add("Combinaties"), figures);
@@ -54,10 +71,6 @@ public sealed class StackingExcelExport(StackingService stacking, MunicipalitySe
         {
             WriteMostExpensive(workbook.Worksheets.Add("Duurste huishoudens"), figures);
         }
-
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
     }
 
     private static void WriteExplanation(IXLWorksheet sheet, StackingFigures f, StackingExportRequest request, string? municipality, bool isDemo)
