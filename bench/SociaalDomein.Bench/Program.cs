@@ -358,7 +358,7 @@ public static partial class Program
         var files = new ImportFiles(dataSource, new FileCipher(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
         var jobs = new RecordingJobClient();
         var service = new ImportService(new Contexts(server.ConnectionString), files, jobs, TimeProvider.System);
-        var job = new ImportJob(dataSource, files, BenchPseudonymiser(), jobs, NullLogger<ImportJob>.Instance);
+        var job = new ImportJob(dataSource, files, BenchPseudonymiser(), jobs, new ConsoleLog<ImportJob>());
 
         Console.WriteLine($"import: peak working set before {PeakWorkingSet() / 1048576.0:F0} MB");
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
@@ -734,5 +734,22 @@ public static partial class Program
         Console.WriteLine($"| peak memory (VmHWM) of the process through the import | {peakMb:F0} MB | < 1 GB | {Pass(peakMb < 1024)} |");
         var againMb = again.PeakBytes / 1048576.0;
         Console.WriteLine($"| peak memory (VmHWM) of the process after the import of the same file again | {againMb:F0} MB | < 1 GB | {Pass(againMb < 1024)} |");
+    }
+}
+
+/// <summary>The job's information lines (such as how long the merge took) on the console, indented under the bench's own.</summary>
+internal sealed class ConsoleLog<T> : Microsoft.Extensions.Logging.ILogger<T>
+{
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Information;
+
+    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+        Func<TState, Exception?, string> formatter)
+    {
+        if (IsEnabled(logLevel))
+        {
+            Console.WriteLine("  " + formatter(state, exception));
+        }
     }
 }

@@ -112,7 +112,8 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
         await using var errors = await errorsConnection.BeginBinaryImportAsync(
             """COPY "ImportRowErrors" ("ImportRunId", "Row", "Column", "Message", "MaskedRow") FROM STDIN (FORMAT BINARY)""", ct);
         int read = 0, rejected = 0;
-        var lastProgress = Stopwatch.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
+        var lastProgress = started;
         await foreach (var row in ReadAhead.EnumerateAsync(file.Rows, ct))
         {
             read++;
@@ -158,7 +159,10 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
             return ImportStatus.Rejected;
         }
 
+        var streamed = Stopwatch.GetElapsedTime(started);
         var loaded = await loader.CompleteAsync(connection, ct);
+        logger.LogInformation("Import {Id}: {Rows} rows read, validated and staged in {Streamed:F2} s, merged in {Merged:F2} s",
+            importRunId, read, streamed.TotalSeconds, (Stopwatch.GetElapsedTime(started) - streamed).TotalSeconds);
         // Stored analyses are stale from the commit on.
         foreach (var affected in AffectedBy(run.Kind))
         {
