@@ -13,7 +13,8 @@ namespace SociaalDomein.Infrastructure.Persistence;
 
 /// <summary>At start-up, before the app serves requests: applies the migrations, creates the roles and accounts,
 /// and on an empty database seeds the demonstration data when SociaalDomein:SeedDemoData says so, queueing the recompute
-/// of the provider figures so the Aanbieders page opens from stored figures (computing them takes seconds). Under a database-wide
+/// of the provider figures so the Aanbieders page opens from stored figures (computing them takes seconds) and the
+/// ceiling warnings. Under a database-wide
 /// lock, so two instances starting together on one database do this one after the other: the second finds the
 /// migrations applied and the data seeded.</summary>
 public sealed class DatabaseInitializer(IServiceProvider services, IHostEnvironment environment, IConfiguration configuration, ILogger<DatabaseInitializer> logger)
@@ -54,7 +55,9 @@ public sealed class DatabaseInitializer(IServiceProvider services, IHostEnvironm
         if (configuration.GetValue(SeedDemoDataKey, environment.IsDevelopment()) && await DemoDataSeeder.SeedAsync(db, cancellationToken))
         {
             logger.LogInformation("Demonstratiegegevens geladen: {Municipality}.", DemoDataSeeder.MunicipalityName);
-            ProviderRecomputeJob.Enqueue(scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>());
+            var jobs = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>();
+            ProviderRecomputeJob.Enqueue(jobs);
+            ProviderWarningJob.Enqueue(jobs); // the demo's ceiling warning shows from the first start, not from the next morning
         }
     }
 
