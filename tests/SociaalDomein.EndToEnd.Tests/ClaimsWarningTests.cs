@@ -19,10 +19,13 @@ namespace SociaalDomein.EndToEnd.Tests;
 /// Issue 10's "done when" on the demo data: a contract manager imports a claims file in the browser that takes a provider
 /// over 70 % of its budget ceiling, and the warning appears for that provider — and only for it among those under 70 %
 /// before. The provider, the ceiling and the amount needed come from the database (<see cref="CeilingService"/>), never
-/// from constants; the warning is raised by the job the import queues.
+/// from constants; the warning is raised by the job the import queues. Runs alone, after the other classes: the import
+/// also queues the recompute of every provider filter (minutes of CPU on two cores), which would slow their pages.
 /// </summary>
+[Collection(Alone)]
 public sealed class ClaimsWarningTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    public const string Alone = "Alleen";
     private const int Year = 2019;
 
     [Fact]
@@ -45,7 +48,7 @@ public sealed class ClaimsWarningTests(BrowserFixture browser) : IClassFixture<B
         await ImportAndStackingTests.ChooseKindAsync(page, "Declaraties (aanbieders)");
         await ImportAndStackingTests.UploadAsync(page, "declaraties-plafond.csv", file);
         var report = page.GetByTestId("importverslag");
-        await Expect(report.GetByTestId("importstatus")).ToHaveTextAsync("Geslaagd", new() { Timeout = 60_000 });
+        await Expect(report.GetByTestId("importstatus")).ToHaveTextAsync("Geslaagd", new() { Timeout = 90_000 });
         await Expect(ImportAndStackingTests.ReportCell(report.GetByRole(AriaRole.Table, new() { Name = "Verslag van de import" }), "Afgekeurd"))
             .ToHaveTextAsync("0");
 
@@ -64,11 +67,11 @@ public sealed class ClaimsWarningTests(BrowserFixture browser) : IClassFixture<B
             await panel.WaitForAsync();
         }
 
-        await Expect(warning).ToHaveCountAsync(1);
+        await Expect(warning).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Expect(warning).ToContainTextAsync($": {Dutch.WholeEuro(target.Ceiling)}");
         await Expect(warning).ToContainTextAsync(Dutch.Euro(after.Spent));
         await Expect(page.GetByTestId("plafonds").GetByTestId($"plafond-{target.CeilingId}").GetByTestId("percentage"))
-            .ToHaveTextAsync(ProviderAccess.Percent(after.Used));
+            .ToHaveTextAsync(ProviderAccess.Percent(after.Used), new() { Timeout = 30_000 });
         await Accessibility.AssertNoViolationsAsync(page, $"/aanbieders/{target.ProviderAgb} met een signalering");
 
         Assert.Single(await WarningsAsync(target.CeilingId), w => w.Level == WarningLevel.ThresholdReached);
@@ -111,3 +114,7 @@ public sealed class ClaimsWarningTests(BrowserFixture browser) : IClassFixture<B
         return await db.ProviderWarnings.Select(w => w.BudgetCeilingId).ToListAsync();
     }
 }
+
+/// <summary>The classes that run after all others, one at a time (see <see cref="ClaimsWarningTests"/>).</summary>
+[CollectionDefinition(ClaimsWarningTests.Alone, DisableParallelization = true)]
+public sealed class AloneCollection;
