@@ -111,6 +111,7 @@ public static class DependencyInjection
         services.AddSingleton<Scenarios.ScenarioExcelExport>();
         services.AddSingleton<Forecasts.DeficitComponentService>();
         services.AddSingleton<Forecasts.ForecastService>().AddSingleton<Forecasts.ClaimGroupService>();
+        services.AddSingleton<Forecasts.ForecastMethodChoiceService>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton(Stacking.StackingSettings.From(builder.Configuration));
         services.AddSingleton<Stacking.StackingService>().AddTransient<Stacking.StackingRecomputeJob>();

@@ -13,7 +13,7 @@ namespace SociaalDomein.EndToEnd.Tests;
 /// scenario, WCAG 2.1 AA on every tab, and what a role without edit rights does not see.</summary>
 public sealed class ForecastTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly string[] Tabs = ["Scenario's", "Maatregelen", "Kwartaalrapportage", "Eigen scenario", "Tekortprognose"];
+    private static readonly string[] Tabs = ["Scenario's", "Maatregelen", "Kwartaalrapportage", "Eigen scenario", "Tekortprognose", "Per begrotingspost"];
 
     private async Task<IPage> OpenAsync(string role)
     {
@@ -151,7 +151,35 @@ public sealed class ForecastTests(BrowserFixture browser) : IClassFixture<Browse
             await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath($"prognose-tabblad-{Array.IndexOf(Tabs, tab) + 1}"), FullPage = true });
         }
 
+        // The forecast per budget line by keyboard alone: from the tab before it to the tab, into a line, its chart's table.
+        await OpenTabAsync(page, "Tekortprognose");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Tekortprognose", Exact = true }).FocusAsync();
+        var perLine = page.GetByRole(AriaRole.Tab, new() { Name = "Per begrotingspost", Exact = true });
+        await page.Keyboard.PressAsync("ArrowRight"); // the tab list moves its focus with the arrow keys
+        await Expect(perLine).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(perLine).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(page.GetByTestId("prognose-totaalregel")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var lvb = page.GetByTestId("prognose-regel-JGD-03").GetByTestId("prognose-regelknop");
+        await TabToAsync(page, lvb);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(lvb).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(page.GetByTestId("aanbeveling")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await page.GetByTestId("prognosegrafiek-JGD-03").GetByText("Tabel bij de grafiek").ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page, "Prognose, tabblad Per begrotingspost met LVB geopend, wethouder");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("prognose-per-begrotingspost-lvb"), FullPage = true });
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Presses Tab until <paramref name="target"/> has the focus (at most 80 times).</summary>
+    private static async Task TabToAsync(IPage page, ILocator target)
+    {
+        for (var i = 0; i < 80 && !await target.EvaluateAsync<bool>("e => e === document.activeElement || e.contains(document.activeElement)"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Expect(target).ToBeFocusedAsync(new() { Timeout = 1 });
     }
 
     [Fact]

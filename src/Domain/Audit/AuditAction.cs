@@ -61,6 +61,9 @@ public enum AuditAction
 
     /// <summary>The claims linked to a budget line for its forecast (law and product categories) were changed.</summary>
     ClaimGroupChanged = 22,
+
+    /// <summary>A controller chose the forecasting method of a budget line over the recommendation, or withdrew the choice.</summary>
+    ForecastMethodChosen = 23,
 }
 
 public static class AuditActions
@@ -89,6 +92,7 @@ public static class AuditActions
         AuditAction.ProviderWarningAcknowledged => "Signalering afgehandeld",
         AuditAction.TariffChanged => "Tarief gewijzigd",
         AuditAction.ClaimGroupChanged => "Koppeling declaraties gewijzigd",
+        AuditAction.ForecastMethodChosen => "Prognosemethode gekozen",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -42,10 +42,12 @@ public sealed record ForecastFigures(
     };
 }
 
-/// <summary>A budget line's forecast with its recommendation (from the backtest of the earlier years) and, when linked to
-/// claims, the workings of the lag-adjusted method.</summary>
+/// <summary>A budget line's forecast with its recommendation (from the backtest of the earlier years), when linked to
+/// claims the workings of the lag-adjusted method, and the controller's <see cref="Choice"/> of method (null while none was
+/// ever made; its method null when the line follows the recommendation again).</summary>
 public sealed record LineForecast(
-    string Code, string Name, BudgetDomain Domain, bool Linked, ForecastFigures Figures, ForecastRecommendation Recommendation, LagAdjustedResult? Lag);
+    string Code, string Name, BudgetDomain Domain, bool Linked, ForecastFigures Figures, ForecastRecommendation Recommendation, LagAdjustedResult? Lag,
+    MethodChoiceSummary? Choice = null);
 
 public sealed record DomainForecast(BudgetDomain Domain, IReadOnlyList<LineForecast> Lines, ForecastFigures Figures);
 

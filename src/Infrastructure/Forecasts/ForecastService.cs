@@ -68,16 +68,28 @@ public sealed class ForecastService(IDbContextFactory<AppDbContext> contexts, Bu
         }
 
         var inputs = await ForecastInputs.LoadAsync(db, year, asOf, ct);
+        var choices = await db.ForecastMethodChoices.AsNoTracking().ToDictionaryAsync(c => c.BudgetLineId, MethodChoiceSummary.Of, ct);
         var months = ForecastCalendar.MonthsElapsed(year, asOf);
         var lines = table.Domains.SelectMany(d => d.Lines.Select(l => (d.Domain, Line: l)))
             .Where(l => inputs.LineIds.ContainsKey(l.Line.Code))
-            .Select(l => Forecast(inputs, inputs.LineIds[l.Line.Code], l.Line, l.Domain, year, months, asOf))
+            .Select(l => Forecast(inputs, inputs.LineIds[l.Line.Code], l.Line, l.Domain, year, months, asOf, choices.GetValueOrDefault(inputs.LineIds[l.Line.Code])))
             .ToList();
         var domains = lines.GroupBy(l => l.Domain).OrderBy(g => g.Key)
             .Select(g => new DomainForecast(g.Key, g.ToList(), ForecastSums.Sum(g.Select(l => l.Figures).ToList())))
             .ToList();
         return ForecastAnswer<ForecastReport>.Of(new ForecastReport(
             year, asOf, months, clock.GetUtcNow(), domains, ForecastSums.Sum(lines.Select(l => l.Figures).ToList())));
+    }
+
+    /// <summary>The as-of date a page opens on: the last month end with a monthly actual in the latest year that has both a
+    /// budget and monthly actuals; null when no year has both.</summary>
+    public async Task<DateOnly?> DefaultAsOfAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var latest = await db.ActualMonths.Where(a => db.BudgetLineYears.Any(y => y.Year == a.Year))
+            .OrderByDescending(a => a.Year).ThenByDescending(a => a.Month)
+            .Select(a => new { a.Year, a.Month }).FirstOrDefaultAsync(ct);
+        return latest is null ? null : ForecastCalendar.MonthEnd(latest.Year, latest.Month);
     }
 
     /// <summary>
@@ -106,7 +118,8 @@ public sealed class ForecastService(IDbContextFactory<AppDbContext> contexts, Bu
         return ForecastAnswer<LineAccuracy>.Of(new LineAccuracy(line.Code, line.Name, inputs.IsLinked(line.Id), years, points, recommendation));
     }
 
-    private static LineForecast Forecast(ForecastInputs inputs, int lineId, BudgetTableLine line, BudgetDomain domain, int year, int months, DateOnly asOf)
+    private static LineForecast Forecast(
+        ForecastInputs inputs, int lineId, BudgetTableLine line, BudgetDomain domain, int year, int months, DateOnly asOf, MethodChoiceSummary? choice)
     {
         var actualMonths = inputs.Actuals(lineId, year);
         var actualToDate = actualMonths.Take(months).Sum();
@@ -134,9 +147,32 @@ public sealed class ForecastService(IDbContextFactory<AppDbContext> contexts, Bu
         {
             [ForecastMethod.Linear] = linear, [ForecastMethod.LagAdjusted] = lagValue, [ForecastMethod.Commitment] = commitment,
         };
-        var (method, recommended, note) = Choose(linked, recommendation, byMethod, asOf);
+        var (method, recommended, note) = Chosen(choice, byMethod, asOf, () => Choose(linked, recommendation, byMethod, asOf));
         return new LineForecast(line.Code, line.Line, domain, linked,
-            new ForecastFigures(line.Figures.Budget, actualToDate, linear, lagValue, commitment, recommended, method, note), recommendation, lag);
+            new ForecastFigures(line.Figures.Budget, actualToDate, linear, lagValue, commitment, recommended, method, note), recommendation, lag, choice);
+    }
+
+    /// <summary>
+    /// The method a controller chose for the line (<see cref="ForecastMethodChoiceService"/>), with the note "Gekozen door
+    /// controller: reason". Without a choice the recommendation decides (<paramref name="recommended"/>); so it does when the
+    /// chosen method is not computable at the as-of date, and the note says the choice could not be followed.
+    /// </summary>
+    private static (ForecastMethod? Method, ForecastValue Value, string? Note) Chosen(MethodChoiceSummary? choice,
+        Dictionary<ForecastMethod, ForecastValue> forecasts, DateOnly asOf, Func<(ForecastMethod?, ForecastValue, string?)> recommended)
+    {
+        if (choice?.Method is not { } chosen)
+        {
+            return recommended();
+        }
+
+        if (forecasts[chosen].IsComputable)
+        {
+            return (chosen, forecasts[chosen], $"Gekozen door controller: {choice.Reason}");
+        }
+
+        var (method, value, note) = recommended();
+        return (method, value, $"Gekozen door controller is '{chosen.DutchName()}', maar die is per {Date(asOf)} niet te berekenen. " +
+            (note ?? "De aanbevolen prognose staat ervoor in."));
     }
 
     /// <summary>

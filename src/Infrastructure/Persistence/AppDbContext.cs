@@ -29,6 +29,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ActualMonth> ActualMonths => Set<ActualMonth>();
     public DbSet<DeficitComponent> DeficitComponents => Set<DeficitComponent>();
     public DbSet<ClaimGroup> ClaimGroups => Set<ClaimGroup>();
+    public DbSet<Forecasts.ForecastMethodChoice> ForecastMethodChoices => Set<Forecasts.ForecastMethodChoice>();
     public DbSet<ClaimGroupCategory> ClaimGroupCategories => Set<ClaimGroupCategory>();
     public DbSet<Scenario> Scenarios => Set<Scenario>();
     public DbSet<Measure> Measures => Set<Measure>();

@@ -1515,6 +1515,36 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.ToTable("InputChanges");
                 });
 
+            modelBuilder.Entity("SociaalDomein.Infrastructure.Forecasts.ForecastMethodChoice", b =>
+                {
+                    b.Property<int>("BudgetLineId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ChosenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChosenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("Method")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("BudgetLineId");
+
+                    b.ToTable("ForecastMethodChoices");
+                });
+
             modelBuilder.Entity("SociaalDomein.Infrastructure.Imports.ImportFileChunk", b =>
                 {
                     b.Property<long>("ImportRunId")
@@ -1772,6 +1802,15 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.HasOne("SociaalDomein.Domain.Scenarios.Scenario", null)
                         .WithMany()
                         .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SociaalDomein.Infrastructure.Forecasts.ForecastMethodChoice", b =>
+                {
+                    b.HasOne("SociaalDomein.Domain.Budgets.BudgetLine", null)
+                        .WithOne()
+                        .HasForeignKey("SociaalDomein.Infrastructure.Forecasts.ForecastMethodChoice", "BudgetLineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
