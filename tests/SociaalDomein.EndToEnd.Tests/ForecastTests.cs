@@ -54,9 +54,9 @@ public sealed class ForecastTests(BrowserFixture browser) : IClassFixture<Browse
         // Exact euros on hover and with the toggle, as the stored figures hold them.
         var doorgaan = figures.Scenario("Doorgaan")!.Deficits;
         await Expect(page.GetByTestId("rij-Doorgaan").Locator("td").First).ToHaveAttributeAsync("title", ScenarioAmounts.Exact(doorgaan[0]));
-        await page.GetByLabel("Exacte bedragen").CheckAsync();
+        await page.GetByLabel("Exacte bedragen", new() { Exact = true }).CheckAsync();
         await Expect(page.GetByTestId("rij-Doorgaan").Locator("td")).ToHaveTextAsync(doorgaan.Select(ScenarioAmounts.Exact).ToArray());
-        await page.GetByLabel("Exacte bedragen").UncheckAsync();
+        await page.GetByLabel("Exacte bedragen", new() { Exact = true }).UncheckAsync();
 
         // The chart: an image with a text alternative, a line per scenario, and its table.
         var chart = page.GetByTestId("scenariografiek");
