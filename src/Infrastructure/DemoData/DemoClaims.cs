@@ -13,6 +13,9 @@ namespace SociaalDomein.Infrastructure.DemoData;
 /// would be submitted after the demo's "today" (<see cref="Today"/>) does not exist yet, and the last weeks' claims are
 /// still being checked. About 1 % is rejected and sent again, a few approved ones are credited (a negative claim pointing
 /// at the original) and claimed again for less. Claim numbers start with "DEMO-". Nothing in it is real.
+/// <para>The claims of one line, LVB (<see cref="LedgerLine"/>), are its ledger: scaled to Bijlage 1's actuals of 2015–2017
+/// and with a lag of their own (<see cref="LedgerLag"/>), so that the line's monthly actuals are its claims by submission
+/// month (docs/domain.md §7).</para>
 /// </summary>
 internal static class DemoClaims
 {
@@ -27,9 +30,81 @@ internal static class DemoClaims
     /// <summary>Claims of the last three weeks are not yet approved.</summary>
     private static readonly DateOnly ApprovedBy = Today.AddDays(-21);
 
-    /// <summary>The claims for the assignments (each with its stored Id, when stored), Ids from 1 in order, credits after
-    /// their original.</summary>
-    public static IEnumerable<Claim> Generate(IEnumerable<(Assignment Assignment, long? Id)> assignments)
+    /// <summary>The budget line whose ledger is made of its claims (docs/domain.md §7, the demo's lag story): LVB.</summary>
+    public const string LedgerLine = "JGD-03";
+
+    /// <summary>The years of the ledger (Bijlage 1) the line's claims add up to.</summary>
+    public const int FirstLedgerYear = 2015;
+
+    public const int LastLedgerYear = 2017;
+
+    private const int LedgerSeed = 2017;
+
+    /// <summary>The (law, product categories) of <see cref="LedgerLine"/>'s claims.</summary>
+    private static readonly (Law Law, string[] Categories) Ledger =
+        DemoClaimGroups.Links.Where(l => l.Code == LedgerLine).Select(l => (l.Law, l.Categories)).Single();
+
+    /// <summary>Whether a claim of this law and product category belongs to <see cref="LedgerLine"/>.</summary>
+    public static bool IsLedgerLinked(Law law, string? category) => law == Ledger.Law && category is not null && Ledger.Categories.Contains(category);
+
+    /// <summary>The claims for the assignments (each with its stored Id, when stored), credits after their original;
+    /// those of <see cref="LedgerLine"/> made to add up to its ledger (<see cref="MatchLedger"/>) and therefore last.</summary>
+    public static IEnumerable<Claim> Generate(IEnumerable<(Assignment Assignment, long? Id)> assignments) =>
+        MatchLedger(Unscaled(assignments), DemoDataSeeder.ReadBudgetLines().Single(l => l.Code == LedgerLine).Years
+            .Where(y => y.Actual is not null && y.Year is >= FirstLedgerYear and <= LastLedgerYear).ToDictionary(y => y.Year, y => y.Actual!.Value));
+
+    /// <summary>
+    /// The demo's assignments are on another scale than Bijlage 1 (a synthetic world of some thousands of clients against a
+    /// city's ledger), so the claims of <see cref="LedgerLine"/> are scaled, claim by claim, to the ledger: in each ledger
+    /// year the approved claims for care in that year add up, to the cent, to the line's actual of that year; later years
+    /// get the last ledger year's factor (the level carries on). Amount and volume are multiplied by the year's factor and
+    /// rounded (to the cent, and to the volume's four decimals), symmetrically, so a credit still cancels its original; the
+    /// cents the rounding leaves go to the largest approved claim of the year that nothing credits. The other claims pass
+    /// through untouched; the line's (some 70,000) wait until the factors are known.
+    /// </summary>
+    internal static IEnumerable<Claim> MatchLedger(IEnumerable<Claim> claims, IReadOnlyDictionary<int, decimal> ledger)
+    {
+        var linked = new List<Claim>();
+        foreach (var claim in claims)
+        {
+            if (IsLedgerLinked(claim.Law, claim.ProductCategory))
+            {
+                linked.Add(claim);
+            }
+            else
+            {
+                yield return claim;
+            }
+        }
+
+        var generated = linked.Where(c => c.Status == ClaimStatus.Approved).GroupBy(c => c.PeriodStart.Year).ToDictionary(g => g.Key, g => g.Sum(c => c.Amount));
+        var factors = ledger.Where(l => generated.GetValueOrDefault(l.Key) > 0m).ToDictionary(l => l.Key, l => l.Value / generated[l.Key]);
+        var last = factors.Count == 0 ? (int?)null : factors.Keys.Max();
+        decimal? Factor(int year) => factors.TryGetValue(year, out var f) ? f : year > last ? factors[last!.Value] : null;
+        foreach (var claim in linked)
+        {
+            if (Factor(claim.PeriodStart.Year) is { } factor)
+            {
+                claim.Amount = Math.Round(claim.Amount * factor, 2, MidpointRounding.AwayFromZero);
+                claim.Volume = claim.Volume is { } v ? Math.Round(v * factor, 4, MidpointRounding.AwayFromZero) : null;
+            }
+        }
+
+        var credited = linked.Where(c => c.CreditOfId is not null).Select(c => c.CreditOfId!.Value).ToHashSet();
+        foreach (var (year, actual) in ledger.Where(l => factors.ContainsKey(l.Key)))
+        {
+            var approved = linked.Where(c => c.Status == ClaimStatus.Approved && c.PeriodStart.Year == year).ToList();
+            var largest = approved.Where(c => !credited.Contains(c.Id)).MaxBy(c => c.Amount)!;
+            largest.Amount += actual - approved.Sum(c => c.Amount);
+        }
+
+        foreach (var claim in linked)
+        {
+            yield return claim;
+        }
+    }
+
+    private static IEnumerable<Claim> Unscaled(IEnumerable<(Assignment Assignment, long? Id)> assignments)
     {
         var random = new Random(Seed);
         long id = 0;
@@ -59,6 +134,7 @@ internal static class DemoClaims
             };
         }
 
+        var ledgerRandom = new Random(LedgerSeed); // its own stream: the other claims stay exactly as they were
         foreach (var (a, assignmentId) in assignments)
         {
             if (a.EndDate == a.StartDate || a.IdentityKey.StartsWith("nr:DUBBEL-", StringComparison.Ordinal))
@@ -81,6 +157,11 @@ internal static class DemoClaims
                     * (to.DayNumber - from.DayNumber + 1) / (yearTo.DayNumber - yearFrom.DayNumber + 1);
                 var delivered = (decimal)(rate * (0.93 + random.NextDouble() * 0.12));
                 var lag = Lag(random);
+                if (IsLedgerLinked(a.Law, a.ProductCategory) && month.Year <= LastLedgerYear)
+                {
+                    lag = LedgerLag(ledgerRandom, month.Year); // drawn after the general one, which keeps the main stream
+                }
+
                 if (granted <= 0)
                 {
                     continue;
@@ -126,6 +207,19 @@ internal static class DemoClaims
                 }
             }
         }
+    }
+
+    /// <summary>Days after the end of the month for a claim of the ledger-linked line (<see cref="LedgerLine"/>) in the
+    /// ledger's years: most in the next month, some in the second, a tail up to eight or nine months; in 2017 later than
+    /// before (Zwolle's LVB, docs/domain.md §7).</summary>
+    private static int LedgerLag(Random random, int year)
+    {
+        var (next, second, third, tail) = year >= 2017 ? (0.74, 0.16, 0.07, 0.03) : (0.82, 0.12, 0.04, 0.02);
+        var roll = random.NextDouble();
+        return roll < next ? random.Next(3, 32)
+            : roll < next + second ? random.Next(32, 62)
+            : roll < next + second + third ? random.Next(62, 121)
+            : random.Next(121, year >= 2017 ? 271 : 241);
     }
 
     /// <summary>Days after the end of the month: most within a month or two, a tail up to a year.</summary>

@@ -4,6 +4,7 @@ using Npgsql;
 using SociaalDomein.Domain.Budgets;
 using SociaalDomein.Domain.Forecasts;
 using SociaalDomein.Domain.Municipalities;
+using SociaalDomein.Domain.Providers;
 using SociaalDomein.Domain.Scenarios;
 using SociaalDomein.Infrastructure.Imports;
 using SociaalDomein.Infrastructure.Persistence;
@@ -121,6 +122,8 @@ public static class DemoDataSeeder
             }
         }
 
+        seeded |= await AddLedgerLineActualsAsync(db, ct);
+
         if (!await db.BudgetCeilings.AnyAsync(ct) && await db.Claims.AnyAsync(ct))
         {
             await DemoCeilings.AddAsync(db, ct);
@@ -230,15 +233,55 @@ public static class DemoDataSeeder
     }
 
     /// <summary>Monthly actuals 2015–2017 that add up, to the cent, to each line's annual actual in Bijlage 1
-    /// (<see cref="MonthlyPattern"/>).</summary>
+    /// (<see cref="MonthlyPattern"/>); all lines but LVB, whose months come from its claims
+    /// (<see cref="AddLedgerLineActualsAsync"/>).</summary>
     private static async Task AddMonthlyActualsAsync(AppDbContext db, CancellationToken ct)
     {
-        var annual = await db.BudgetLineYears.Where(y => y.Actual != null).ToListAsync(ct);
-        db.ActualMonths.AddRange(annual.SelectMany(y => MonthlyPattern.Spread(y.Actual!.Value).Select((amount, i) => new ActualMonth
-        {
-            BudgetLineId = y.BudgetLineId, Year = y.Year, Month = i + 1, Amount = amount,
-        })));
+        var ledgerLine = db.BudgetLines.Where(l => l.Code == DemoClaims.LedgerLine).Select(l => l.Id);
+        var annual = await db.BudgetLineYears.Where(y => y.Actual != null && !ledgerLine.Contains(y.BudgetLineId)).ToListAsync(ct);
+        db.ActualMonths.AddRange(annual.SelectMany(y => Spread(y.BudgetLineId, y.Year, y.Actual!.Value)));
         await db.SaveChangesAsync(ct);
+    }
+
+    private static IEnumerable<ActualMonth> Spread(int lineId, int year, decimal actual) =>
+        MonthlyPattern.Spread(actual).Select((amount, i) => new ActualMonth { BudgetLineId = lineId, Year = year, Month = i + 1, Amount = amount });
+
+    /// <summary>
+    /// The monthly actuals of LVB (<see cref="DemoClaims.LedgerLine"/>), when it has none: its approved demo claims for care
+    /// in each year of Bijlage 1, booked as the ledger books them (docs/domain.md §7): in the month a claim came in, and
+    /// what came in after the year ended in December (the year-end accrual, *nog te betalen*: the annual accounts close
+    /// when the late claims are in). They add up to Bijlage 1 because the claims were scaled to it
+    /// (<see cref="DemoClaims.MatchLedger"/>). Without the demo claims (a database seeded before it had them) the line's
+    /// months follow <see cref="MonthlyPattern"/> like the others. Returns whether it added any.
+    /// </summary>
+    private static async Task<bool> AddLedgerLineActualsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var line = await db.BudgetLines.Where(l => l.Code == DemoClaims.LedgerLine).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
+        if (line is not { } lineId || await db.ActualMonths.AnyAsync(a => a.BudgetLineId == lineId, ct))
+        {
+            return false;
+        }
+
+        var years = await db.BudgetLineYears.Where(y => y.BudgetLineId == lineId && y.Actual != null)
+            .Select(y => new { y.Year, Actual = y.Actual!.Value }).ToListAsync(ct);
+        var (law, categories) = DemoClaimGroups.Links.Where(l => l.Code == DemoClaims.LedgerLine).Select(l => (l.Law, l.Categories)).Single();
+        var booked = await db.Claims
+            .Where(c => c.Status == ClaimStatus.Approved && c.Law == law && categories.Contains(c.ProductCategory!)
+                && c.PeriodStart.Year >= DemoClaims.FirstLedgerYear && c.PeriodStart.Year <= DemoClaims.LastLedgerYear
+                && c.ClaimNumber!.StartsWith("DEMO-"))
+            .GroupBy(c => new { c.PeriodStart.Year, Month = c.SubmittedOn.Year > c.PeriodStart.Year ? 12 : c.SubmittedOn.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Amount = g.Sum(c => c.Amount) })
+            .ToListAsync(ct);
+        foreach (var year in years)
+        {
+            var months = booked.Where(b => b.Year == year.Year).ToDictionary(b => b.Month, b => b.Amount);
+            db.ActualMonths.AddRange(months.Values.Sum() == year.Actual
+                ? Enumerable.Range(1, 12).Select(m => new ActualMonth { BudgetLineId = lineId, Year = year.Year, Month = m, Amount = months.GetValueOrDefault(m) })
+                : Spread(lineId, year.Year, year.Actual));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return years.Count > 0;
     }
 
     /// <summary>The table "Prognose sociaal domein" of §3.5, in € mln. 2018 has no transformation rows: the plan
