@@ -112,6 +112,7 @@ public static class DependencyInjection
         services.AddSingleton<Forecasts.DeficitComponentService>();
         services.AddSingleton<Forecasts.ForecastService>().AddSingleton<Forecasts.ClaimGroupService>();
         services.AddSingleton<Forecasts.ForecastMethodChoiceService>();
+        services.AddSingleton<Forecasts.ForecastFigureStore>().AddTransient<Forecasts.ForecastRecomputeJob>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton(Stacking.StackingSettings.From(builder.Configuration));
         services.AddSingleton<Stacking.StackingService>().AddTransient<Stacking.StackingRecomputeJob>();

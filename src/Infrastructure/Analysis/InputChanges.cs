@@ -19,6 +19,11 @@ public enum StoredAnalysis
 
     /// <summary>The provider figures: assignments, claims and provider types (issue 10, docs/domain.md §9).</summary>
     Providers = 4,
+
+    /// <summary>The stored forecasts and their accuracy (docs/domain.md §7): imports of actuals, claims and assignments,
+    /// tariffs, the budget (structure, original budgets, approved mutations), the claim groups and the controller's
+    /// method choices.</summary>
+    Forecasts = 5,
 }
 
 /// <summary>One change to what a stored analysis is computed from: a succeeded import, a new district mapping, an edited

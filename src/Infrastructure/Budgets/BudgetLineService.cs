@@ -79,6 +79,7 @@ public sealed partial class BudgetLineService(IDbContextFactory<AppDbContext> co
         };
         db.BudgetLines.Add(line);
         AuditLog.Add(db, clock.GetUtcNow(), user, AuditAction.BudgetLineChanged, Subject(line.Code, line.Name), $"Toegevoegd: {Describe(line)}");
+        ForecastInputChanged(db, line.Code);
         return await Edits.TrySaveAsync(db, ct)
             ? ChangeResult.Done
             : ChangeResult.Conflict($"Iemand anders voegde tegelijk een post met code '{code}' of naam '{fields.Name}' toe. Er is niets opgeslagen.");
@@ -120,6 +121,7 @@ public sealed partial class BudgetLineService(IDbContextFactory<AppDbContext> co
 
         line.Version++;
         AuditLog.Add(db, clock.GetUtcNow(), user, AuditAction.BudgetLineChanged, subject, $"{before} → {after}");
+        ForecastInputChanged(db, line.Code);
         return await Edits.TrySaveAsync(db, ct) ? ChangeResult.Done : Stale(line);
     }
 
@@ -192,10 +194,15 @@ public sealed partial class BudgetLineService(IDbContextFactory<AppDbContext> co
 
         AuditLog.Add(db, clock.GetUtcNow(), user, AuditAction.BudgetLineChanged, Subject(line.Code, line.Name),
             $"Oorspronkelijke begroting {year}: {before} → {MeasureService.Money(amount)}; reden: {reason}");
+        ForecastInputChanged(db, line.Code);
         return await Edits.TrySaveAsync(db, ct) ? ChangeResult.Done : StaleYear(line, year);
     }
 
     private sealed record Fields(string Name, string? Taakveld, Law? Law);
+
+    /// <summary>The forecasts show every line's name and budget: stored ones are stale from this change's commit on.</summary>
+    private void ForecastInputChanged(AppDbContext db, string code) =>
+        Analysis.InputChanges.Add(db, clock.GetUtcNow(), $"begrotingspost {code}", Analysis.StoredAnalysis.Forecasts);
 
     private static async Task<Fields> ValidateFieldsAsync(
         AppDbContext db, string? name, BudgetDomain? domain, string? taakveld, string? law, int? lineId, Dictionary<string, string> errors, CancellationToken ct)

@@ -239,6 +239,12 @@ public sealed class MutationService(IDbContextFactory<AppDbContext> contexts, Ti
             Analysis.InputChanges.Add(db, now, $"begrotingsmutatie {mutation.Id}", Analysis.StoredAnalysis.Scenarios);
         }
 
+        if (mutation.Status == MutationStatus.Approved)
+        {
+            // an approved mutation changes the current budget the forecasts show
+            Analysis.InputChanges.Add(db, now, $"begrotingsmutatie {mutation.Id}", Analysis.StoredAnalysis.Forecasts);
+        }
+
         return await Edits.TrySaveAsync(db, ct) ? ChangeResult.Done : Stale(mutation.Id);
     }
 

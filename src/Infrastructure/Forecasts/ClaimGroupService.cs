@@ -124,6 +124,7 @@ public sealed partial class ClaimGroupService(IDbContextFactory<AppDbContext> co
 
         AuditLog.Add(db, clock.GetUtcNow(), user, AuditAction.ClaimGroupChanged, BudgetLineService.Subject(line.Code, line.Name),
             $"Declaraties: {before} → {after}");
+        Analysis.InputChanges.Add(db, clock.GetUtcNow(), $"declaratiekoppeling {line.Code}", Analysis.StoredAnalysis.Forecasts);
         return await Edits.TrySaveAsync(db, ct)
             ? ChangeResult.Done
             : ChangeResult.Conflict($"Iemand anders wijzigde tegelijk de koppeling van post {line.Code} of koppelde dezelfde productcategorie. " +

@@ -103,6 +103,7 @@ public sealed class ForecastMethodChoiceService(IDbContextFactory<AppDbContext> 
         choice.Version++;
         AuditLog.Add(db, choice.ChosenAt, user, AuditAction.ForecastMethodChosen, BudgetLineService.Subject(line.Code, line.Name),
             $"Prognosemethode: {before} → {Describe(method)}. Reden: {why}");
+        Analysis.InputChanges.Add(db, choice.ChosenAt, $"prognosemethode {line.Code}", Analysis.StoredAnalysis.Forecasts);
         return await Edits.TrySaveAsync(db, ct)
             ? ChangeResult.Done
             : ChangeResult.Conflict($"Iemand anders koos tegelijk de methode van post {line.Code}. Er is niets opgeslagen; laad de prognose opnieuw.");

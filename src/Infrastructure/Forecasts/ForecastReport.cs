@@ -52,7 +52,7 @@ public sealed record LineForecast(
 public sealed record DomainForecast(BudgetDomain Domain, IReadOnlyList<LineForecast> Lines, ForecastFigures Figures);
 
 /// <summary>The year-end forecast of every budget line of <see cref="Year"/> as of <see cref="AsOf"/> (a month end),
-/// computed on request at <see cref="ComputedAt"/> (docs/domain.md §7).</summary>
+/// computed at <see cref="ComputedAt"/> (docs/domain.md §7); read stored through <see cref="ForecastFigureStore"/>.</summary>
 public sealed record ForecastReport(
     int Year, DateOnly AsOf, int MonthsElapsed, DateTimeOffset ComputedAt, IReadOnlyList<DomainForecast> Domains, ForecastFigures Total)
 {
@@ -60,9 +60,11 @@ public sealed record ForecastReport(
 }
 
 /// <summary>How each method did on a line in the past years (<see cref="ForecastBacktest"/>): a point per year, month end
-/// and method, and the recommendation over the last years (<see cref="ForecastAccuracy"/>).</summary>
+/// and method, and the recommendation over the last years (<see cref="ForecastAccuracy"/>), computed at
+/// <see cref="ComputedAt"/>; read stored through <see cref="ForecastFigureStore"/>.</summary>
 public sealed record LineAccuracy(
-    string Code, string Name, bool Linked, IReadOnlyList<int> Years, IReadOnlyList<BacktestPoint> Points, ForecastRecommendation Recommendation);
+    string Code, string Name, bool Linked, IReadOnlyList<int> Years, IReadOnlyList<BacktestPoint> Points, ForecastRecommendation Recommendation,
+    DateTimeOffset ComputedAt = default);
 
 /// <summary>The answer to a forecast question: the value, or the parameter that is wrong (year, asOf, line) with a Dutch
 /// message.</summary>

@@ -97,7 +97,11 @@ public sealed class ForecastService(IDbContextFactory<AppDbContext> contexts, Bu
     /// months), against the outcome, and the recommended method with its typical error. The data is everything known
     /// today. Refused, with a Dutch message on "line", for an unknown line code.
     /// </summary>
-    public async Task<ForecastAnswer<LineAccuracy>> AccuracyAsync(string? lineCode, CancellationToken ct = default)
+    public Task<ForecastAnswer<LineAccuracy>> AccuracyAsync(string? lineCode, CancellationToken ct = default) => AccuracyAsync(lineCode, Today(), ct);
+
+    /// <summary><see cref="AccuracyAsync(string?, CancellationToken)"/> with everything known on <paramref name="today"/>:
+    /// the years before its year, the claims submitted by it.</summary>
+    internal async Task<ForecastAnswer<LineAccuracy>> AccuracyAsync(string? lineCode, DateOnly today, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(lineCode))
         {
@@ -112,10 +116,24 @@ public sealed class ForecastService(IDbContextFactory<AppDbContext> contexts, Bu
             return ForecastAnswer<LineAccuracy>.Invalid("line", $"Er is geen begrotingspost met code '{lineCode.Trim()}'.");
         }
 
-        var today = Today();
         var inputs = await ForecastInputs.LoadAsync(db, today.Year, today, ct);
-        var (years, points, recommendation) = Backtest(inputs, line.Id, today.Year);
-        return ForecastAnswer<LineAccuracy>.Of(new LineAccuracy(line.Code, line.Name, inputs.IsLinked(line.Id), years, points, recommendation));
+        return ForecastAnswer<LineAccuracy>.Of(Accuracy(inputs, line.Id, line.Code, line.Name, today.Year));
+    }
+
+    /// <summary>The accuracy of every budget line, by line id, from one reading of the data known on <paramref name="today"/>
+    /// (what <see cref="AccuracyAsync(string?, DateOnly, CancellationToken)"/> gives per line; the recompute job).</summary>
+    internal async Task<IReadOnlyDictionary<int, LineAccuracy>> AccuracyOfEveryLineAsync(DateOnly today, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var lines = await db.BudgetLines.AsNoTracking().OrderBy(l => l.Id).Select(l => new { l.Id, l.Code, l.Name }).ToListAsync(ct);
+        var inputs = await ForecastInputs.LoadAsync(db, today.Year, today, ct);
+        return lines.ToDictionary(l => l.Id, l => Accuracy(inputs, l.Id, l.Code, l.Name, today.Year));
+    }
+
+    private LineAccuracy Accuracy(ForecastInputs inputs, int lineId, string code, string name, int year)
+    {
+        var (years, points, recommendation) = Backtest(inputs, lineId, year);
+        return new LineAccuracy(code, name, inputs.IsLinked(lineId), years, points, recommendation, clock.GetUtcNow());
     }
 
     private static LineForecast Forecast(

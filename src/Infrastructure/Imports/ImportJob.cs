@@ -54,6 +54,11 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
                 {
                     Providers.ProviderWarningJob.Enqueue(jobs); // claims move the ceilings' use
                 }
+
+                if (outcome == ImportStatus.Succeeded && run.Kind is ImportKind.Realisatie or ImportKind.Declaraties or ImportKind.Toewijzingen)
+                {
+                    Forecasts.ForecastRecomputeJob.Enqueue(jobs);
+                }
             }
             catch (ImportFileException ex)
             {
@@ -176,9 +181,9 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
 
     private static Analysis.StoredAnalysis[] AffectedBy(ImportKind kind) => kind switch
     {
-        ImportKind.Realisatie => [Analysis.StoredAnalysis.Budget],
-        ImportKind.Toewijzingen => [Analysis.StoredAnalysis.Stacking, Analysis.StoredAnalysis.Providers],
-        ImportKind.Declaraties => [Analysis.StoredAnalysis.Providers],
+        ImportKind.Realisatie => [Analysis.StoredAnalysis.Budget, Analysis.StoredAnalysis.Forecasts],
+        ImportKind.Toewijzingen => [Analysis.StoredAnalysis.Stacking, Analysis.StoredAnalysis.Providers, Analysis.StoredAnalysis.Forecasts],
+        ImportKind.Declaraties => [Analysis.StoredAnalysis.Providers, Analysis.StoredAnalysis.Forecasts],
         _ => [Analysis.StoredAnalysis.Stacking],
     };
 

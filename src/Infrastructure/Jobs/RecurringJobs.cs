@@ -18,6 +18,8 @@ public static class RecurringJobs
             ImportFileRetention, job => job.RunAsync(CancellationToken.None), Cron.Daily(2), new RecurringJobOptions { TimeZone = Amsterdam });
         jobs.AddOrUpdate<Providers.ProviderRecomputeJob>(
             Providers.ProviderRecomputeJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(4), new RecurringJobOptions { TimeZone = Amsterdam });
+        jobs.AddOrUpdate<Forecasts.ForecastRecomputeJob>(
+            Forecasts.ForecastRecomputeJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(4, 30), new RecurringJobOptions { TimeZone = Amsterdam });
         jobs.AddOrUpdate<Providers.ProviderWarningJob>(
             ProviderWarnings, job => job.RunAsync(CancellationToken.None), Cron.Daily(6), new RecurringJobOptions { TimeZone = Amsterdam });
     }

@@ -46,6 +46,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Claim> Claims => Set<Claim>();
     public DbSet<Tariff> Tariffs => Set<Tariff>();
     public DbSet<Providers.ProviderFigureSet> ProviderFigureSets => Set<Providers.ProviderFigureSet>();
+    public DbSet<Forecasts.ForecastFigureSet> ForecastFigureSets => Set<Forecasts.ForecastFigureSet>();
+    public DbSet<Forecasts.ForecastAccuracySet> ForecastAccuracySets => Set<Forecasts.ForecastAccuracySet>();
     public DbSet<District> Districts => Set<District>();
     public DbSet<PostcodeDistrict> PostcodeDistricts => Set<PostcodeDistrict>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();

@@ -13,8 +13,8 @@ namespace SociaalDomein.Infrastructure.Persistence;
 
 /// <summary>At start-up, before the app serves requests: applies the migrations, creates the roles and accounts,
 /// and on an empty database seeds the demonstration data when SociaalDomein:SeedDemoData says so, queueing the recompute
-/// of the provider figures so the Aanbieders page opens from stored figures (computing them takes seconds) and the
-/// ceiling warnings. Under a database-wide
+/// of the provider figures so the Aanbieders page opens from stored figures (computing them takes seconds), of the
+/// forecasts (likewise the forecast page) and the ceiling warnings. Under a database-wide
 /// lock, so two instances starting together on one database do this one after the other: the second finds the
 /// migrations applied and the data seeded.</summary>
 public sealed class DatabaseInitializer(IServiceProvider services, IHostEnvironment environment, IConfiguration configuration, ILogger<DatabaseInitializer> logger)
@@ -55,8 +55,12 @@ public sealed class DatabaseInitializer(IServiceProvider services, IHostEnvironm
         if (configuration.GetValue(SeedDemoDataKey, environment.IsDevelopment()) && await DemoDataSeeder.SeedAsync(db, cancellationToken))
         {
             logger.LogInformation("Demonstratiegegevens geladen: {Municipality}.", DemoDataSeeder.MunicipalityName);
+            // Seeding into an existing database can add actuals, claims or claim groups: stored forecasts are stale.
+            Analysis.InputChanges.Add(db, DateTimeOffset.UtcNow, "demogegevens", Analysis.StoredAnalysis.Forecasts);
+            await db.SaveChangesAsync(cancellationToken);
             var jobs = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>();
             ProviderRecomputeJob.Enqueue(jobs);
+            Forecasts.ForecastRecomputeJob.Enqueue(jobs); // the forecast page opens from stored figures
             ProviderWarningJob.Enqueue(jobs); // the demo's ceiling warning shows from the first start, not from the next morning
         }
     }

@@ -300,6 +300,7 @@ public sealed partial class TariffService(IDbContextFactory<AppDbContext> contex
         var now = clock.GetUtcNow();
         InputChanges.Add(db, now, what, StoredAnalysis.Stacking);
         InputChanges.Add(db, now, what, StoredAnalysis.Providers);
+        InputChanges.Add(db, now, what, StoredAnalysis.Forecasts); // the commitment method values assignments with the price list
         if (!await Edits.TrySaveAsync(db, ct))
         {
             return false;

@@ -1515,6 +1515,70 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.ToTable("InputChanges");
                 });
 
+            modelBuilder.Entity("SociaalDomein.Infrastructure.Forecasts.ForecastAccuracySet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BudgetLineId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("json");
+
+                    b.Property<long>("InputVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("KnownBy")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetLineId")
+                        .IsUnique();
+
+                    b.ToTable("ForecastAccuracySets");
+                });
+
+            modelBuilder.Entity("SociaalDomein.Infrastructure.Forecasts.ForecastFigureSet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("json");
+
+                    b.Property<long>("InputVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "AsOf")
+                        .IsUnique();
+
+                    b.ToTable("ForecastFigureSets");
+                });
+
             modelBuilder.Entity("SociaalDomein.Infrastructure.Forecasts.ForecastMethodChoice", b =>
                 {
                     b.Property<int>("BudgetLineId")
@@ -1802,6 +1866,15 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.HasOne("SociaalDomein.Domain.Scenarios.Scenario", null)
                         .WithMany()
                         .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SociaalDomein.Infrastructure.Forecasts.ForecastAccuracySet", b =>
+                {
+                    b.HasOne("SociaalDomein.Domain.Budgets.BudgetLine", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetLineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
