@@ -19,13 +19,14 @@ namespace SociaalDomein.Infrastructure.Reports;
 /// The quarterly report to the council (kwartaalrapportage, issue 11; docs/domain.md §7) as one workbook: a sheet
 /// "Toelichting" with the as-of date of every part, the budget with mutations and monthly actuals (the sheets of
 /// <see cref="BudgetExcelExport"/>, with their formulas), the forecast per budget line as of the quarter's last day with
-/// the recommended method and the expected balance as a formula, the scenarios, measures and realisations
+/// the recommended method and the expected balance as a formula (the stored figures the forecast page shows,
+/// <see cref="ForecastFigureStore"/>), the scenarios, measures and realisations
 /// (<see cref="ScenarioExcelExport"/>), the stacking tables in publication mode (<see cref="StackingExcelExport"/>) and the
 /// ceiling warnings (<see cref="ProviderWarningExcelExport"/>). Each part is written by the export that owns it, so the
 /// report shows what the pages and the separate downloads show.
 /// </summary>
 public sealed class QuarterlyReport(
-    ForecastService forecasts,
+    ForecastFigureStore forecasts,
     BudgetExcelExport budget,
     ScenarioExcelExport scenarios,
     StackingService stacking,
@@ -111,7 +112,7 @@ public sealed class QuarterlyReport(
                 ? $"werkelijke uitgaven tot en met {Nl.DateTimeFormat.GetMonthName(m)} {report.Year} (laatste ingelezen maand)"
                 : $"nog geen werkelijke uitgaven van {report.Year} ingelezen"),
             ("Prognose per post", $"stand per {Day(report.AsOf)}: realisatie tot en met die dag, declaraties ingediend tot en met die dag" +
-                (lastClaim is { } c ? $" (laatste: {Day(c)})" : " (geen)")),
+                (lastClaim is { } c ? $" (laatste: {Day(c)})" : " (geen)") + $"; berekend op {Moment(report.ComputedAt)}"),
             ("Scenario's en maatregelen", scenariosComputed is { } s ? $"berekend op {Moment(s)}" : "nog niet berekend"),
             ("Stapeling (publicatiemodus)", stackingDate is { } d ? $"peildatum {Day(d)}; kleine aantallen afgeschermd" : "geen toewijzingen"),
             ("Signaleringen budgetplafonds", warningsRaised is { } w ? $"laatste signalering {Moment(w)}" : "geen signaleringen"),

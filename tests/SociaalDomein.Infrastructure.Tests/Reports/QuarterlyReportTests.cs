@@ -37,6 +37,7 @@ public sealed class QuarterlyReportTests(DatabaseFixture fixture) : IClassFixtur
             .AddSingleton<MutationService>()
             .AddSingleton<BudgetExcelExport>()
             .AddSingleton<ForecastService>()
+            .AddSingleton<ForecastFigureStore>()
             .AddSingleton<ScenarioFigureStore>()
             .AddSingleton<DeficitComponentService>()
             .AddSingleton<MunicipalityService>()
@@ -78,6 +79,9 @@ public sealed class QuarterlyReportTests(DatabaseFixture fixture) : IClassFixtur
         var text = string.Join("\n", explanation.CellsUsed().Select(c => c.GetString()));
         Assert.Contains("Kwartaalrapportage sociaal domein 2017, 3e kwartaal", text, StringComparison.Ordinal);
         Assert.Contains("stand per 30-09-2017", text, StringComparison.Ordinal);
+        var stored = (await _services.GetRequiredService<ForecastFigureStore>().ForecastAsync(2017, new DateOnly(2017, 9, 30))).Value!;
+        var computedAt = TimeZoneInfo.ConvertTime(stored.ComputedAt, Infrastructure.Jobs.RecurringJobs.Amsterdam);
+        Assert.Contains($"berekend op {computedAt.ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture)}", text, StringComparison.Ordinal);
         Assert.Contains("werkelijke uitgaven tot en met december 2017", text, StringComparison.Ordinal);
         Assert.Contains("Demonstratiegegevens", text, StringComparison.Ordinal);
         Assert.All(names.Skip(1), name => Assert.Contains(name, text, StringComparison.Ordinal));
