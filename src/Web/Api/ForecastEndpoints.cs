@@ -9,8 +9,9 @@ using SociaalDomein.Web.Auth;
 namespace SociaalDomein.Web.Api;
 
 /// <summary>/api/forecast: the year-end forecast per budget line, domain and total as of a month end, three methods side by
-/// side with the recommended one (docs/domain.md §7), and each method's accuracy on a line's past years. Computed on
-/// request by <see cref="ForecastService"/>. Read by Wethouder, Controller, Contractmanager and Beheerder.</summary>
+/// side with the recommended one (docs/domain.md §7), and each method's accuracy on a line's past years. The stored figures
+/// (<see cref="ForecastFigureStore"/>: computed by the recompute job, or on this request when missing or stale), with the
+/// moment they were computed. Read by Wethouder, Controller, Contractmanager and Beheerder.</summary>
 public static class ForecastEndpoints
 {
     [Description("De prognose van één begrotingspost, of de som van een domein of van alles. Bedragen in euro's; een methode die niet " +
@@ -40,7 +41,7 @@ public static class ForecastEndpoints
     public sealed record ForecastDto(
         [property: Description("Prognosejaar.")] int Year,
         [property: Description("Peildatum: het maandeinde waarop de prognose is gemaakt.")] DateOnly AsOf,
-        [property: Description("Wanneer de prognose is berekend.")] DateTimeOffset ComputedAt,
+        [property: Description("Wanneer de prognose is berekend (met tijdzone): na elke import en 's nachts, of bij deze vraag als de gegevens sindsdien veranderden.")] DateTimeOffset ComputedAt,
         [property: Description("De posten, per domein in de volgorde van Bijlage 1.")] IReadOnlyList<ForecastFiguresDto> Lines,
         [property: Description("De som per domein.")] IReadOnlyList<ForecastFiguresDto> Domains,
         [property: Description("De som van alle posten.")] ForecastFiguresDto Total);
@@ -88,7 +89,8 @@ public static class ForecastEndpoints
         [property: Description("Of de post aan declaraties is gekoppeld; zo niet, dan rekent alleen de lineaire methode.")] bool Linked,
         [property: Description("De jaren van de terugtoets: vóór dit jaar, met werkelijke bedragen voor alle 12 maanden.")] IReadOnlyList<int> Years,
         [property: Description("Per jaar en maandeinde de drie prognoses, de uitkomst en de fouten.")] IReadOnlyList<AccuracyPointDto> Points,
-        [property: Description("De aanbevolen methode met haar typische fout.")] RecommendationDto Recommendation);
+        [property: Description("De aanbevolen methode met haar typische fout.")] RecommendationDto Recommendation,
+        [property: Description("Wanneer de nauwkeurigheid is berekend (met tijdzone).")] DateTimeOffset ComputedAt);
 
     public static RouteGroupBuilder MapForecast(this IEndpointRouteBuilder api)
     {
@@ -102,13 +104,16 @@ public static class ForecastEndpoints
             .WithDescription("Per begrotingspost, per domein en in totaal de begroting, het werkelijke bedrag tot de peildatum en de prognose " +
                 "voor het hele jaar op drie manieren (lineair, gecorrigeerd voor late declaraties, op basis van toewijzingen), de aanbevolen " +
                 "prognose en het verwachte saldo. Een methode die niet te berekenen is, is null met de reden ernaast; in een som telt dan de " +
-                "aanbevolen prognose van die post mee. Peildatum: een maandeinde in het jaar, niet in de toekomst. Wordt bij elke vraag berekend.");
+                "aanbevolen prognose van die post mee. Peildatum: een maandeinde in het jaar, niet in de toekomst. De cijfers zijn opgeslagen: " +
+                "berekend na elke import van realisatie, declaraties of toewijzingen en elke nacht, en bij de vraag zelf als er sindsdien iets " +
+                "veranderde; computedAt zegt wanneer.");
 
         forecast.MapGet("/accuracy", AccuracyAsync)
             .WithName("GetForecastAccuracy")
             .WithSummary("Nauwkeurigheid van de prognosemethoden voor een post")
             .WithDescription("Voor elk afgesloten jaar en elk maandeinde wat elke methode toen zou hebben voorspeld, met alleen wat toen " +
-                "bekend was, tegen de uitkomst: de fout in euro's en als fractie. Met de aanbevolen methode en haar typische fout.");
+                "bekend was, tegen de uitkomst: de fout in euro's en als fractie. Met de aanbevolen methode en haar typische fout. " +
+                "Opgeslagen zoals de prognose; computedAt zegt wanneer berekend.");
 
         return forecast;
     }
@@ -116,7 +121,7 @@ public static class ForecastEndpoints
     private static async Task<Results<Ok<ForecastDto>, ValidationProblem>> ForecastAsync(
         [Description("Het prognosejaar, bijvoorbeeld 2017.")] string? year,
         [Description("De peildatum: een maandeinde als JJJJ-MM-DD, bijvoorbeeld 2017-09-30.")] string? asOf,
-        ForecastService forecasts, CancellationToken ct)
+        ForecastFigureStore forecasts, CancellationToken ct)
     {
         if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedYear) || parsedYear is < 2000 or > 2100)
         {
@@ -148,7 +153,7 @@ public static class ForecastEndpoints
         f.Linear.Note, f.LagAdjusted.Note, f.Commitment.Note);
 
     private static async Task<Results<Ok<AccuracyDto>, ValidationProblem>> AccuracyAsync(
-        [Description("Code van de begrotingspost, bijvoorbeeld WMO-04.")] string? line, ForecastService forecasts, CancellationToken ct)
+        [Description("Code van de begrotingspost, bijvoorbeeld WMO-04.")] string? line, ForecastFigureStore forecasts, CancellationToken ct)
     {
         var answer = await forecasts.AccuracyAsync(line, ct);
         if (answer.Value is not { } accuracy)
@@ -170,7 +175,7 @@ public static class ForecastEndpoints
             r.Method is { } m ? Code(m) : null, r.Method?.DutchName(), r.Recommended?.TypicalAbsoluteError, r.Recommended?.MeanAbsoluteError,
             r.Years, r.ComparedPoints, r.Reason,
             r.Methods.Select(a => new MethodAccuracyDto(Code(a.Method), a.Method.DutchName(), a.Points, a.Computable, a.Compared,
-                a.MeanAbsoluteError, a.TypicalAbsoluteError)).ToList())));
+                a.MeanAbsoluteError, a.TypicalAbsoluteError)).ToList()), accuracy.ComputedAt));
     }
 
     /// <summary>The method as the name of its field: linear, lagAdjusted, commitment.</summary>

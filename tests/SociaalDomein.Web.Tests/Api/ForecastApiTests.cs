@@ -1,14 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SociaalDomein.Infrastructure.Forecasts;
+using SociaalDomein.Infrastructure.Persistence;
 using SociaalDomein.Web.Tests.Fixtures;
 
 namespace SociaalDomein.Web.Tests.Api;
 
 /// <summary>/api/forecast and /api/forecast/accuracy on the demo (docs/domain.md §7): the shape, the figures as the
-/// service computes them, who may read them, and a Dutch 400 naming the parameter for every bad question.</summary>
+/// service computes them, read from the stored figures with the moment they were computed, who may read them, and a Dutch
+/// 400 naming the parameter for every bad question.</summary>
 public sealed class ForecastApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string September2017 = "/api/forecast?year=2017&asOf=2017-09-30";
@@ -54,6 +57,24 @@ public sealed class ForecastApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(budget.GetProperty("total").GetProperty("budget").GetDecimal(), total.GetProperty("budget").GetDecimal());
         Assert.Equal(lines.Sum(l => l.GetProperty("recommended").GetDecimal()), total.GetProperty("recommended").GetDecimal());
         Assert.Equal(total.GetProperty("budget").GetDecimal() - total.GetProperty("recommended").GetDecimal(), total.GetProperty("balance").GetDecimal());
+    }
+
+    [Fact]
+    public async Task ComputedAt_is_when_the_stored_figures_were_computed_and_the_next_request_reads_them_stored()
+    {
+        var first = await app.Client(AppFactory.WethouderKey).GetFromJsonAsync<JsonElement>(September2017);
+        var again = await app.Client(AppFactory.ControllerKey).GetFromJsonAsync<JsonElement>(September2017);
+        var accuracy = await app.Client(AppFactory.WethouderKey).GetFromJsonAsync<JsonElement>("/api/forecast/accuracy?line=JGD-03");
+        var accuracyAgain = await app.Client(AppFactory.WethouderKey).GetFromJsonAsync<JsonElement>("/api/forecast/accuracy?line=JGD-03");
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var stored = await db.ForecastFigureSets.SingleAsync(s => s.Year == 2017 && s.AsOf == new DateOnly(2017, 9, 30));
+        var storedAccuracy = await db.ForecastAccuracySets.SingleAsync(s => db.BudgetLines.Any(l => l.Id == s.BudgetLineId && l.Code == "JGD-03"));
+        Assert.Equal(stored.ComputedAt, first.GetProperty("computedAt").GetDateTimeOffset());
+        Assert.Equal(stored.ComputedAt, again.GetProperty("computedAt").GetDateTimeOffset());
+        Assert.Equal(first.GetProperty("total").GetRawText(), again.GetProperty("total").GetRawText());
+        Assert.Equal(storedAccuracy.ComputedAt, accuracy.GetProperty("computedAt").GetDateTimeOffset());
+        Assert.Equal(storedAccuracy.ComputedAt, accuracyAgain.GetProperty("computedAt").GetDateTimeOffset());
     }
 
     private static string? ForecastEndpointsCode(Domain.Forecasts.ForecastMethod? method) =>

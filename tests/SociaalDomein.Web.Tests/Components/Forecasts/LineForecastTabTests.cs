@@ -32,6 +32,7 @@ public sealed class LineForecastTabTests : MudBunitContext, IClassFixture<Databa
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<BudgetService>();
         Services.AddSingleton<ForecastService>();
+        Services.AddSingleton<ForecastFigureStore>();
         Services.AddSingleton<ForecastMethodChoiceService>();
     }
 
@@ -152,6 +153,21 @@ public sealed class LineForecastTabTests : MudBunitContext, IClassFixture<Databa
         Assert.NotNull(root.Find("[data-testid=prognosegrafiek-JGD-03] svg[role=img]"));
         Assert.NotNull(root.Find("[data-testid=prognosegrafiek-JGD-03-tabel]"));
         Assert.Equal(accuracy.Years.Count > 0, root.FindAll("[data-testid=nauwkeurigheidsgrafiek-JGD-03] svg[role=img]").Count == 1);
+    }
+
+    [Fact]
+    public async Task The_tab_and_an_opened_line_say_when_their_stored_figures_were_computed()
+    {
+        var asOf = (await Forecasts.DefaultAsOfAsync())!.Value;
+        var root = RenderTab(canEdit: false);
+        await root.InvokeAsync(() => root.Find("tr[data-testid=prognose-regel-JGD-03] [data-testid=prognose-regelknop]").Click());
+        root.WaitForAssertion(() => Assert.NotEmpty(root.FindAll("[data-testid=nauwkeurigheid-berekend]")), Wait);
+
+        var stored = await _database.QueryAsync(db => db.ForecastFigureSets.SingleAsync(s => s.Year == asOf.Year && s.AsOf == asOf));
+        var accuracy = await _database.QueryAsync(db => db.ForecastAccuracySets.SingleAsync(s => db.BudgetLines.Any(l => l.Id == s.BudgetLineId && l.Code == "JGD-03")));
+        Assert.Equal($"Berekend op {SociaalDomein.Web.Formatting.Dutch.DateTime(stored.ComputedAt)}.", root.Find("[data-testid=prognose-berekend]").TextContent.Trim());
+        Assert.Equal($"Berekend op {SociaalDomein.Web.Formatting.Dutch.DateTime(accuracy.ComputedAt)}.",
+            root.Find("[data-testid=nauwkeurigheid-berekend]").TextContent.Trim());
     }
 
     [Fact]
