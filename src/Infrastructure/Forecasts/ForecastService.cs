@@ -12,8 +12,9 @@ namespace SociaalDomein.Infrastructure.Forecasts;
 
 /// <summary>
 /// The year-end forecast per budget line, domain and total as of a month end, and each method's accuracy on a line's past
-/// years (docs/domain.md §7, issue 11), computed on request from the stored budget, actuals, claims and assignments with
-/// the pure calculators of <c>SociaalDomein.Domain.Forecasts</c>. The database does the heavy part: claims are summed in
+/// years (docs/domain.md §7, issue 11), computed from the stored budget, actuals, claims and assignments with the pure
+/// calculators of <c>SociaalDomein.Domain.Forecasts</c>. Pages, the API and the quarterly report read the results through
+/// <see cref="ForecastFigureStore"/>, which stores them and calls this only when they are missing or stale. The database does the heavy part: claims are summed in
 /// SQL per linked line × service month × submission month (the run-off triangle's cells) and per line × service period
 /// (utilisation); only assignments of linked lines are read, as plain columns.
 /// </summary>
