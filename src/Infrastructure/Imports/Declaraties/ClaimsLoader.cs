@@ -336,46 +336,67 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
             Note(_multiMonth, unknown, newProviders));
     }
 
-    /// <summary>Merges the staged rows (one per identity by now) in one statement: each is matched once against
-    /// "Claims" on (hash, identity); unmatched ones are inserted; matched ones are updated when their content differs
-    /// and count as updated only when the stored claim is older than this import (a row this import put in straight
-    /// away and met again later in the file is an in-file duplicate that the later row replaces). Returns the counts
-    /// and the change in the number of claims with an unknown toewijzingsnummer.</summary>
+    /// <summary>Merges the staged rows (one per identity by now): one join of staged against stored counts what each
+    /// row is; unmatched ones are inserted; matched ones are updated when their content differs and count as updated only
+    /// when the stored claim is older than this import (a row this import put in straight away and met again later in
+    /// the file is an in-file duplicate that the later row replaces). The update and the insert run only when the
+    /// count says there is something to do, so a file sent again costs one join. Returns the counts and the change in
+    /// the number of claims with an unknown toewijzingsnummer.</summary>
     private async Task<(long Inserted, long Updated, long Duplicates, long Unknown)> MergeAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        var set = string.Join(", ", ClaimColumns.Select(c => $"\"{c}\" = m.\"{c}\""));
-        var changed = string.Join(" OR ", ClaimColumns.Skip(1).Select(c => $"c.\"{c}\" IS DISTINCT FROM s.\"{c}\""));
-        var columns = string.Join(", ", ClaimColumns.Select(c => $"\"{c}\""));
-        var values = string.Join(", ", ClaimColumns.Select(c => $"m.\"{c}\""));
-        const string hash = ClaimIdentityHash.Column;
-        await using var merge = new NpgsqlCommand(
+        var changed = "(" + string.Join(" OR ", ClaimColumns.Skip(1).Select(c => $"c.\"{c}\" IS DISTINCT FROM s.\"{c}\"")) + ")";
+        await using var count = new NpgsqlCommand(
             $"""
             ANALYZE staging_claims;
-            WITH matched AS MATERIALIZED (
-                SELECT s.*, c."Id" AS stored_id, c."ImportRunId" = @run AS this_run, ({changed}) AS changed,
-                       c."AssignmentNumber" IS NOT NULL AND c."AssignmentId" IS NULL AS was_unknown,
-                       s."AssignmentNumber" IS NOT NULL AND s."AssignmentId" IS NULL AS unknown
-                FROM staging_claims s
-                LEFT JOIN "Claims" c ON c."{hash}" = s."{hash}" AND c."IdentityKey" = s."IdentityKey"
-            ), updated AS (
-                UPDATE "Claims" c SET {set}, "AssignmentId" = m."AssignmentId", "CreditOfId" = NULL, "ImportRunId" = @run
-                FROM matched m
-                WHERE c."Id" = m.stored_id AND m.changed
-            ), inserted AS (
-                INSERT INTO "Claims" ({columns}, "AssignmentId", "ImportRunId")
-                SELECT {values}, m."AssignmentId", @run FROM matched m WHERE m.stored_id IS NULL
-            )
-            SELECT count(*) FILTER (WHERE stored_id IS NULL),
-                   count(*) FILTER (WHERE stored_id IS NOT NULL AND NOT this_run AND changed),
-                   count(*) FILTER (WHERE stored_id IS NOT NULL AND (this_run OR NOT changed)),
-                   count(*) FILTER (WHERE unknown AND (stored_id IS NULL OR this_run OR changed))
-                     - count(*) FILTER (WHERE this_run AND was_unknown)
-            FROM matched;
+            SELECT count(*) FILTER (WHERE c."Id" IS NULL),
+                   count(*) FILTER (WHERE c."Id" IS NOT NULL AND c."ImportRunId" <> @run AND {changed}),
+                   count(*) FILTER (WHERE c."Id" IS NOT NULL AND (c."ImportRunId" = @run OR NOT {changed})),
+                   count(*) FILTER (WHERE c."Id" IS NOT NULL AND c."ImportRunId" = @run AND {changed}),
+                   count(*) FILTER (WHERE s."AssignmentNumber" IS NOT NULL AND s."AssignmentId" IS NULL
+                                      AND (c."Id" IS NULL OR c."ImportRunId" = @run OR {changed}))
+                     - count(*) FILTER (WHERE c."ImportRunId" = @run AND c."AssignmentNumber" IS NOT NULL AND c."AssignmentId" IS NULL)
+            FROM staging_claims s LEFT JOIN "Claims" c ON {SameIdentity}
             """, connection) { CommandTimeout = 0 };
-        merge.Parameters.AddWithValue("run", _importRunId);
-        await using var reader = await merge.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct); // ANALYZE yields no result
-        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        count.Parameters.AddWithValue("run", _importRunId);
+        long inserted, updated, duplicates, rewritten, unknown;
+        await using (var reader = await count.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct); // ANALYZE yields no result
+            (inserted, updated, duplicates, rewritten, unknown) =
+                (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+        }
+
+        var sql = new StringBuilder();
+        if (updated + rewritten > 0)
+        {
+            var set = string.Join(", ", ClaimColumns.Select(c => $"\"{c}\" = s.\"{c}\""));
+            sql.AppendLine(
+                $"""
+                UPDATE "Claims" c SET {set}, "AssignmentId" = s."AssignmentId", "CreditOfId" = NULL, "ImportRunId" = @run
+                FROM staging_claims s WHERE {SameIdentity} AND {changed};
+                """);
+        }
+
+        if (inserted > 0)
+        {
+            var columns = string.Join(", ", ClaimColumns.Select(c => $"\"{c}\""));
+            var values = string.Join(", ", ClaimColumns.Select(c => $"s.\"{c}\""));
+            sql.AppendLine(
+                $"""
+                INSERT INTO "Claims" ({columns}, "AssignmentId", "ImportRunId")
+                SELECT {values}, s."AssignmentId", @run FROM staging_claims s
+                WHERE NOT EXISTS (SELECT 1 FROM "Claims" c WHERE {SameIdentity});
+                """);
+        }
+
+        if (sql.Length > 0)
+        {
+            await using var write = new NpgsqlCommand(sql.ToString(), connection) { CommandTimeout = 0 };
+            write.Parameters.AddWithValue("run", _importRunId);
+            await write.ExecuteNonQueryAsync(ct);
+        }
+
+        return (inserted, updated, duplicates, unknown);
     }
 
     /// <summary>A staged row <c>s</c> and the claim <c>c</c> with its identity (through the unique index).</summary>
