@@ -92,7 +92,7 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
             (stream, loader) => RealisatieReader.Open(stream, run.FileName, loader.Lookup), ct),
         ImportKind.Declaraties => ImportAsync(connection, importRunId, run,
             (c, token) => Declaraties.ClaimsLoader.BeginAsync(c, importRunId, token),
-            (stream, _) => Declaraties.DeclaratiesReader.Open(stream, run.FileName, pseudonymiser), ct),
+            (stream, loader) => loader.Expect(Declaraties.DeclaratiesReader.Open(stream, run.FileName, pseudonymiser)), ct),
         _ => throw new ImportFileException($"Imports van de soort {run.Kind} worden (nog) niet ondersteund."),
     };
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SociaalDomein.Domain.Providers;
+using SociaalDomein.Infrastructure.Imports.Declaraties;
 
 namespace SociaalDomein.Infrastructure.Providers;
 
@@ -52,7 +53,12 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
     {
         builder.ToTable("Claims");
         builder.Property(c => c.IdentityKey).HasMaxLength(200).UseCollation("C");
-        builder.HasIndex(c => c.IdentityKey).IsUnique();
+        // The identity is unique through a 64-bit hash of it that PostgreSQL computes (ADR 16): a unique index on
+        // (hash, identity) compares the text only when two hashes are equal, so two identities with the same hash are
+        // both stored, and it builds in half the time of an index on the text. ClaimIdentityHash computes the same value
+        // in the app (the import keeps the stored hashes in memory).
+        builder.Property<long>(ClaimIdentityHash.Column).HasComputedColumnSql(ClaimIdentityHash.Sql, stored: true);
+        builder.HasIndex(ClaimIdentityHash.Column, nameof(Claim.IdentityKey)).IsUnique();
         builder.Property(c => c.ClientKey).HasMaxLength(32);
         builder.Property(c => c.ProviderAgb).HasMaxLength(8).IsFixedLength();
         builder.Property(c => c.ProductCategory).HasMaxLength(2);

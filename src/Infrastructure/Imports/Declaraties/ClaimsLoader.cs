@@ -1,30 +1,41 @@
+using System.Globalization;
+using System.Text;
 using Npgsql;
 
 namespace SociaalDomein.Infrastructure.Imports.Declaraties;
 
 /// <summary>
-/// Loads claims set-based (docs/import-formats.md, record kind 2): every valid line goes by COPY into a temporary
-/// staging table while the file streams past, and <see cref="CompleteAsync"/> merges it into "Claims" on the identity:
+/// Loads claims set-based (docs/import-formats.md, record kind 2; ADR 16), as <see cref="AssignmentLoader"/> loads
+/// assignments: a claim whose identity is neither stored nor met earlier in the file, and is no credit, goes straight into
+/// "Claims" by COPY; the others go through a temporary staging table that <see cref="CompleteAsync"/> merges on the identity:
 /// <list type="number">
-/// <item>the same identity more than once in the file: the later row wins, the earlier ones are duplicates (only looked
-/// for when a 64-bit hash of the identity repeated while writing, so a file without repeats costs nothing here);</item>
+/// <item>the same identity more than once in the file: the later row wins, the earlier ones are duplicates;</item>
 /// <item>a stored identity with the same content is a duplicate (skipped); with other content it is updated;</item>
 /// <item>new identities are inserted, linked to their assignment by toewijzingsnummer (the assignment's identity
-/// "nr:" + number); an unknown number is loaded unlinked and counted in the note;</item>
-/// <item>credits are linked to their original: by the reference the source gives (a 323's VorigReferentieNummer, a
-/// CSV's vorig_declaratienummer), otherwise by content (same client, provider, product and period, amount the
-/// opposite), the original in the database or in the same file. A credit whose original is found nowhere fails the
-/// whole import with an <see cref="ImportFileException"/> that names the first rows and their declaratienummer: this
-/// is only known after the merge, when the import's all-or-nothing decision on row errors has been taken, so it
-/// cannot become a rejected row of its own; the transaction is rolled back.</item>
+/// "nr:" + number, looked up in a dictionary read at the start); an unknown number is loaded unlinked and counted in the
+/// note;</item>
+/// <item>credits (all staged) are linked to their original: by the reference the source gives (a 323's
+/// VorigReferentieNummer, a CSV's vorig_declaratienummer), otherwise by content (same client, provider, product and
+/// period, amount the opposite), the original in the database or in the same file. A credit whose original is found
+/// nowhere fails the whole import with an <see cref="ImportFileException"/> that names the first rows and their
+/// declaratienummer: this is only known after the merge, when the import's all-or-nothing decision on row errors has
+/// been taken, so it cannot become a rejected row of its own; the transaction is rolled back.</item>
 /// <item>providers met for the first time are created (<see cref="ProviderInserts"/>).</item>
 /// </list>
-/// COPY in text format, each row one line built here, as in <see cref="AssignmentLoader"/>: cheaper than letting Npgsql
-/// resolve the type of each binary value. Runs inside the import's transaction after the lock that serialises imports.
+/// Which identities are stored is known from their 64-bit hashes (<see cref="ClaimIdentityHash"/>), read at the start
+/// into <see cref="IdentityHashes"/>: a hash met again only sends the row through staging, where the identity itself is
+/// compared, so two identities with the same hash are both kept. When the rows going straight in will outnumber what
+/// is stored (a first load, a large back-fill), the secondary indexes of "Claims" are dropped mid-COPY and built again
+/// at the end, which is several times cheaper than maintaining them row by row (docs/benchmarks.md); that holds an
+/// exclusive lock on "Claims" until the import commits.
+/// COPY in text format, each row one line built here. Runs inside the import's transaction after the lock that
+/// serialises imports, so what is read at the start stays exact until the commit.
 /// </summary>
 internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
 {
-    /// <summary>The staged columns, in COPY order; all but the first two and the last are columns of "Claims".</summary>
+    /// <summary>The columns of "Claims" an import writes from the file, in COPY order; both COPYs continue with the
+    /// assignment's Id, the direct one then with the import run, the staged one with the row number and the key of the
+    /// claim a credit reverses.</summary>
     private static readonly string[] ClaimColumns =
     [
         "IdentityKey", "ClientKey", "ProviderAgb", "Law", "ProductCategory", "ProductCode", "AssignmentNumber", "PeriodStart",
@@ -33,69 +44,146 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
 
     private const int MaxRowsNamed = 5;
 
+    /// <summary>Rows gone straight in before the loader weighs dropping the indexes (and between two weighings).</summary>
+    private const int BulkCheckEvery = 1 << 16;
 
+    /// <summary>Maintaining the indexes row by row costs about four times what building them anew costs per row
+    /// (docs/benchmarks.md): drop them when the rows still to come straight in, times this, exceed the rows the
+    /// indexes would then have to be built over. Conservative: the measured factor was 4–5.</summary>
+    private const int BulkAdvantage = 3;
+
+    private readonly NpgsqlConnection _connection;
     private readonly long _importRunId;
-    private readonly NpgsqlCopyTextWriter _copy;
+    private readonly string _runText;
+    private readonly IdentityHashing _hashing;
+    private readonly IdentityHashes _hashes;
+    private readonly long _storedRows;
+    private readonly Dictionary<string, long> _assignments;
+    private NpgsqlCopyTextWriter _direct;
+
+    /// <summary>Rows for the staging table, as COPY text, kept in a temporary file until the direct COPY is done (one
+    /// connection runs one COPY at a time). Pseudonymised already; deleted when closed.</summary>
+    private readonly StreamWriter _staged;
+
     private readonly CopyLine _line = new();
-    private readonly HashSet<ulong> _identityHashes = [];
-    private readonly List<int> _maybeRepeated = [];
     private readonly ProviderInserts _providers = new();
+    private int? _expectedRows;
+    private List<string>? _droppedIndexes;
+    private int _rows;
+    private int _directRows;
+    private int _directUnknown;
+    private int _stagedRows;
+    private bool _maybeRepeated;
     private int _multiMonth;
     private int _credits;
     private int _creditsByContent;
-    private bool _completed;
+    private bool _directOpen = true;
     private bool _disposed;
 
-    private ClaimsLoader(long importRunId, NpgsqlCopyTextWriter copy)
+    private ClaimsLoader(NpgsqlConnection connection, long importRunId, IdentityHashing hashing, IdentityHashes hashes, long storedRows,
+        Dictionary<string, long> assignments, NpgsqlCopyTextWriter direct, StreamWriter staged)
     {
+        _connection = connection;
         _importRunId = importRunId;
-        _copy = copy;
+        _hashing = hashing;
+        _runText = importRunId.ToString(CultureInfo.InvariantCulture);
+        _hashes = hashes;
+        _storedRows = storedRows;
+        _assignments = assignments;
+        _direct = direct;
+        _staged = staged;
     }
 
     public int Revoked => 0;
 
-    public static async Task<ClaimsLoader> BeginAsync(NpgsqlConnection connection, long importRunId, CancellationToken ct)
+    public static Task<ClaimsLoader> BeginAsync(NpgsqlConnection connection, long importRunId, CancellationToken ct) =>
+        BeginAsync(connection, importRunId, ClaimIdentityHash.Hashing, ct);
+
+    /// <summary>Begins with <paramref name="hashing"/>, which must be the one "Claims"."IdentityHash" is computed with
+    /// (a test forces collisions with it).</summary>
+    internal static async Task<ClaimsLoader> BeginAsync(NpgsqlConnection connection, long importRunId, IdentityHashing hashing,
+        CancellationToken ct)
     {
         await using (var prepare = new NpgsqlCommand(
             $"""
             SELECT pg_advisory_xact_lock({ImportLocks.Serial});
             CREATE TEMP TABLE staging_claims (
-                "RowNumber" integer NOT NULL, "IdentityKey" text COLLATE "C" NOT NULL, "ClientKey" bytea NOT NULL,
+                "IdentityKey" text COLLATE "C" NOT NULL, "ClientKey" bytea NOT NULL,
                 "ProviderAgb" character(8) NOT NULL, "Law" integer NOT NULL, "ProductCategory" character varying(2),
                 "ProductCode" character varying(10) NOT NULL, "AssignmentNumber" character varying(50), "PeriodStart" date NOT NULL,
                 "PeriodEnd" date NOT NULL, "Amount" numeric(14,2) NOT NULL, "SubmittedOn" date NOT NULL, "Status" integer NOT NULL,
                 "ClaimNumber" character varying(50), "Volume" numeric(14,4), "Unit" character varying(20), "Tariff" numeric(14,4),
-                "CreditOfKey" text COLLATE "C"
+                "AssignmentId" bigint, "RowNumber" integer NOT NULL, "CreditOfKey" text COLLATE "C",
+                "{ClaimIdentityHash.Column}" bigint GENERATED ALWAYS AS ({hashing.Sql("\"IdentityKey\"")}) STORED
             ) ON COMMIT DROP;
             """, connection) { CommandTimeout = 0 })
         {
             await prepare.ExecuteNonQueryAsync(ct);
         }
 
-        var columns = string.Join(", ", ClaimColumns.Prepend("RowNumber").Append("CreditOfKey").Select(c => $"\"{c}\""));
-        var copy = (NpgsqlCopyTextWriter)await connection.BeginTextImportAsync($"COPY staging_claims ({columns}) FROM STDIN", ct);
-        return new ClaimsLoader(importRunId, copy);
-    }
-
-    /// <summary>Stages one line (one line of COPY text). Synchronous: it goes to a buffer that blocks only when flushed.</summary>
-    public void Write(ClaimRecord r)
-    {
-        if (!_identityHashes.Add(Fnv1a(r.IdentityKey)))
+        // The stored identities' hashes (8 bytes each, not the identities: ten million of those would not fit in the
+        // memory an import may use) and the assignments by toewijzingsnummer.
+        var hashes = new IdentityHashes();
+        long storedRows = 0;
+        await using (var read = new NpgsqlCommand($"""SELECT "{ClaimIdentityHash.Column}" FROM "Claims" """, connection) { CommandTimeout = 0 })
+        await using (var reader = await read.ExecuteReaderAsync(ct))
         {
-            _maybeRepeated.Add(r.Row);
+            while (await reader.ReadAsync(ct))
+            {
+                hashes.Mark(reader.GetInt64(0), IdentityHashes.Stored);
+                storedRows++;
+            }
         }
 
+        var assignments = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var read = new NpgsqlCommand(
+            """SELECT substr("IdentityKey", 4), "Id" FROM "Assignments" WHERE starts_with("IdentityKey", 'nr:')""", connection) { CommandTimeout = 0 })
+        await using (var reader = await read.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                assignments[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        var staged = new StreamWriter(new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None,
+            1 << 16, FileOptions.DeleteOnClose), new UTF8Encoding(false), 1 << 16);
+        return new ClaimsLoader(connection, importRunId, hashing, hashes, storedRows, assignments, BeginDirect(connection), staged);
+    }
+
+    /// <summary>Notes the file's row count (when it is known before reading: CSV and Excel), by which the loader weighs
+    /// rebuilding the indexes; returns the file.</summary>
+    public IImportFile<ParsedRow<ClaimRecord>> Expect(IImportFile<ParsedRow<ClaimRecord>> file)
+    {
+        _expectedRows = file.TotalRows;
+        return file;
+    }
+
+    private static NpgsqlCopyTextWriter BeginDirect(NpgsqlConnection connection)
+    {
+        var columns = string.Join(", ", ClaimColumns.Append("AssignmentId").Append("ImportRunId").Select(c => $"\"{c}\""));
+        return (NpgsqlCopyTextWriter)connection.BeginTextImport($"""COPY "Claims" ({columns}) FROM STDIN""");
+    }
+
+    /// <summary>Loads one row: one line of COPY text, straight into "Claims" or to the staged rows. Synchronous: it goes
+    /// to a buffer that blocks only when flushed.</summary>
+    public void Write(ClaimRecord r)
+    {
+        _rows++;
+        var known = _hashes.Mark(_hashing.Of(r.IdentityKey), IdentityHashes.InFile);
+        _maybeRepeated |= (known & IdentityHashes.InFile) != 0;
         _multiMonth += r.SpansMonths ? 1 : 0;
-        if (r.IsCredit || r.CreditOfKey is not null)
+        var credit = r.IsCredit || r.CreditOfKey is not null;
+        if (credit)
         {
             _credits++;
             _creditsByContent += r.CreditOfKey is null ? 1 : 0;
         }
 
         _providers.Add(r.ProviderAgb, r.ProviderName);
+        long? assignmentId = r.AssignmentNumber is { } number && _assignments.TryGetValue(number, out var id) ? id : null;
 
         _line.Clear();
-        _line.Number(r.Row);
         _line.Text(r.IdentityKey);
         _line.Bytes(r.ClientKey);
         _line.Text(r.ProviderAgb);
@@ -112,76 +200,130 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
         _line.Number(r.Volume);
         _line.Text(r.Unit);
         _line.Number(r.Tariff);
-        _line.Text(r.CreditOfKey);
-        _line.EndRow();
-        _copy.Write(_line.Row);
+        _line.Number(assignmentId);
+        if (known == 0 && !credit)
+        {
+            _line.Text(_runText);
+            _line.EndRow();
+            _direct.Write(_line.Row);
+            _directRows++;
+            _directUnknown += r.AssignmentNumber is not null && assignmentId is null ? 1 : 0;
+            if (_directRows % BulkCheckEvery == 0 && _droppedIndexes is null)
+            {
+                WeighBulk();
+            }
+        }
+        else
+        {
+            _line.Number(r.Row);
+            _line.Text(r.CreditOfKey);
+            _line.EndRow();
+            _staged.Write(_line.Row);
+            _stagedRows++;
+        }
     }
 
-    /// <summary>Ends the COPY and merges the staged lines (see the class summary).</summary>
-    public async Task<LoadResult> CompleteAsync(NpgsqlConnection connection, CancellationToken ct)
+    /// <summary>Drops the secondary indexes of "Claims" (to be built again in <see cref="CompleteAsync"/>) when the rows
+    /// still to come straight in, estimated from the share so far, make that cheaper. Ends the direct COPY for it and
+    /// begins a new one; synchronous, as <see cref="Write"/> is.</summary>
+    private void WeighBulk()
     {
-        _completed = true;
-        await _copy.DisposeAsync(); // completes the COPY
-
-        var inFileDuplicates = 0L;
-        if (_maybeRepeated.Count > 0)
+        if (_expectedRows is not { } expected || expected <= _rows)
         {
-            await using var dedupe = new NpgsqlCommand(
-                """
-                WITH repeated AS (
-                    SELECT "IdentityKey", max("RowNumber") AS keep FROM staging_claims
-                    WHERE "IdentityKey" IN (SELECT "IdentityKey" FROM staging_claims WHERE "RowNumber" = ANY(@rows))
-                    GROUP BY "IdentityKey" HAVING count(*) > 1
-                ), deleted AS (
-                    DELETE FROM staging_claims s USING repeated r
-                    WHERE s."IdentityKey" = r."IdentityKey" AND s."RowNumber" < r.keep
-                    RETURNING 1
-                )
-                SELECT count(*) FROM deleted
-                """, connection) { CommandTimeout = 0 };
-            dedupe.Parameters.AddWithValue("rows", _maybeRepeated.ToArray());
-            inFileDuplicates = (long)(await dedupe.ExecuteScalarAsync(ct))!;
+            return;
         }
 
-        var set = string.Join(", ", ClaimColumns.Select(c => $"\"{c}\" = s.\"{c}\""));
-        var changed = string.Join(" OR ", ClaimColumns.Skip(1).Select(c => $"c.\"{c}\" IS DISTINCT FROM s.\"{c}\""));
-        var columns = string.Join(", ", ClaimColumns.Select(c => $"\"{c}\""));
-        var values = string.Join(", ", ClaimColumns.Select(c => $"s.\"{c}\""));
-        const string assignment = """LEFT JOIN "Assignments" a ON a."IdentityKey" = ('nr:' || s."AssignmentNumber") COLLATE "C" """;
-        await using var merge = new NpgsqlCommand(
-            $"""
-            ANALYZE staging_claims;
-            SELECT count(*) FROM staging_claims s JOIN "Claims" c ON c."IdentityKey" = s."IdentityKey";
-            WITH updated AS (
-                UPDATE "Claims" c SET {set}, "AssignmentId" = a."Id", "CreditOfId" = NULL, "ImportRunId" = @run
-                FROM staging_claims s {assignment}
-                WHERE c."IdentityKey" = s."IdentityKey" AND ({changed})
-                RETURNING c."AssignmentNumber" IS NOT NULL AND c."AssignmentId" IS NULL AS unknown
-            )
-            SELECT count(*), count(*) FILTER (WHERE unknown) FROM updated;
-            WITH inserted AS (
-                INSERT INTO "Claims" ({columns}, "AssignmentId", "ImportRunId")
-                SELECT {values}, a."Id", @run
-                FROM staging_claims s {assignment}
-                WHERE NOT EXISTS (SELECT 1 FROM "Claims" c WHERE c."IdentityKey" = s."IdentityKey")
-                RETURNING "AssignmentNumber" IS NOT NULL AND "AssignmentId" IS NULL AS unknown
-            )
-            SELECT count(*), count(*) FILTER (WHERE unknown) FROM inserted;
-            """, connection) { CommandTimeout = 0 };
-        merge.Parameters.AddWithValue("run", _importRunId);
-        long matched, updated, inserted, unknown;
-        await using (var reader = await merge.ExecuteReaderAsync(ct))
+        var stillToCome = (long)(expected - _rows) * _directRows / _rows;
+        if (stillToCome * BulkAdvantage <= _storedRows + _directRows)
         {
-            await reader.ReadAsync(ct); // ANALYZE and statements without rows yield no result
-            matched = reader.GetInt64(0);
-            await reader.NextResultAsync(ct);
-            await reader.ReadAsync(ct);
-            updated = reader.GetInt64(0);
-            unknown = reader.GetInt64(1);
-            await reader.NextResultAsync(ct);
-            await reader.ReadAsync(ct);
-            inserted = reader.GetInt64(0);
-            unknown += reader.GetInt64(1);
+            return;
+        }
+
+        _directOpen = false;
+        _direct.Dispose(); // completes the COPY so far
+        var indexes = new List<string>();
+        using (var read = new NpgsqlCommand(
+            """
+            SELECT quote_ident(c.relname), pg_get_indexdef(i.indexrelid)
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            WHERE i.indrelid = '"Claims"'::regclass AND NOT i.indisprimary
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+            """, _connection))
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                indexes.Add(reader.GetString(0));
+                indexes.Add(reader.GetString(1));
+            }
+        }
+
+        if (indexes.Count > 0)
+        {
+            using var drop = new NpgsqlCommand(
+                "DROP INDEX " + string.Join(", ", indexes.Where((_, i) => i % 2 == 0)), _connection) { CommandTimeout = 0 };
+            drop.ExecuteNonQuery();
+        }
+
+        _droppedIndexes = indexes.Where((_, i) => i % 2 == 1).ToList();
+        _direct = BeginDirect(_connection);
+        _directOpen = true;
+    }
+
+    /// <summary>Ends the direct COPY, builds the dropped indexes again, stages the other rows and merges them (see the
+    /// class summary).</summary>
+    public async Task<LoadResult> CompleteAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        _directOpen = false;
+        await _direct.DisposeAsync(); // completes the COPY
+
+        if (_droppedIndexes is not null)
+        {
+            // Built before the merge: the staged rows are then matched through the unique index, and the build leaves
+            // the table's size in the catalogue for the planner; ANALYZE gives it the rest.
+            await using var build = new NpgsqlCommand(
+                "SET LOCAL maintenance_work_mem = '256MB';\n" + string.Join(";\n", _droppedIndexes) + ";\nANALYZE \"Claims\";",
+                connection) { CommandTimeout = 0 };
+            await build.ExecuteNonQueryAsync(ct);
+        }
+
+        long inFileDuplicates = 0, inserted = 0, updated = 0, duplicates = 0, unknown = _directUnknown;
+        if (_stagedRows > 0)
+        {
+            await _staged.FlushAsync(ct);
+            _staged.BaseStream.Position = 0;
+            var stagedColumns = string.Join(", ",
+                ClaimColumns.Append("AssignmentId").Append("RowNumber").Append("CreditOfKey").Select(c => $"\"{c}\""));
+            await using (var copy = await connection.BeginTextImportAsync($"COPY staging_claims ({stagedColumns}) FROM STDIN", ct))
+            using (var lines = new StreamReader(_staged.BaseStream, Encoding.UTF8, false, 1 << 16, leaveOpen: true))
+            {
+                var buffer = new char[1 << 16];
+                int read;
+                while ((read = await lines.ReadAsync(buffer, ct)) > 0)
+                {
+                    await copy.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+            }
+
+            if (_maybeRepeated)
+            {
+                await using var dedupe = new NpgsqlCommand(
+                    $"""
+                    WITH repeated AS (
+                        SELECT "{ClaimIdentityHash.Column}" AS hash, "IdentityKey" AS identity, max("RowNumber") AS keep
+                        FROM staging_claims GROUP BY 1, 2 HAVING count(*) > 1
+                    ), deleted AS (
+                        DELETE FROM staging_claims s USING repeated r
+                        WHERE s."{ClaimIdentityHash.Column}" = r.hash AND s."IdentityKey" = r.identity AND s."RowNumber" < r.keep
+                        RETURNING 1
+                    )
+                    SELECT count(*) FROM deleted
+                    """, connection) { CommandTimeout = 0 };
+                inFileDuplicates = (long)(await dedupe.ExecuteScalarAsync(ct))!;
+            }
+
+            (inserted, updated, duplicates, var unknownStaged) = await MergeAsync(connection, ct);
+            unknown += unknownStaged;
         }
 
         if (_credits > 0)
@@ -190,12 +332,78 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
         }
 
         var newProviders = await _providers.InsertAsync(connection, ct);
-        var duplicates = inFileDuplicates + matched - updated;
-        return new LoadResult((int)duplicates, (int)inserted, (int)updated, Note(_multiMonth, unknown, newProviders));
+        return new LoadResult((int)(inFileDuplicates + duplicates), (int)(_directRows + inserted), (int)updated,
+            Note(_multiMonth, unknown, newProviders));
     }
 
-    /// <summary>Links this file's credits (new or changed: their CreditOfId is null) to their originals, and fails the
-    /// import when one has none.</summary>
+    /// <summary>Merges the staged rows (one per identity by now): one join of staged against stored counts what each
+    /// row is; unmatched ones are inserted; matched ones are updated when their content differs and count as updated only
+    /// when the stored claim is older than this import (a row this import put in straight away and met again later in
+    /// the file is an in-file duplicate that the later row replaces). The update and the insert run only when the
+    /// count says there is something to do, so a file sent again costs one join. Returns the counts and the change in
+    /// the number of claims with an unknown toewijzingsnummer.</summary>
+    private async Task<(long Inserted, long Updated, long Duplicates, long Unknown)> MergeAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var changed = "(" + string.Join(" OR ", ClaimColumns.Skip(1).Select(c => $"c.\"{c}\" IS DISTINCT FROM s.\"{c}\"")) + ")";
+        await using var count = new NpgsqlCommand(
+            $"""
+            ANALYZE staging_claims;
+            SELECT count(*) FILTER (WHERE c."Id" IS NULL),
+                   count(*) FILTER (WHERE c."Id" IS NOT NULL AND c."ImportRunId" <> @run AND {changed}),
+                   count(*) FILTER (WHERE c."Id" IS NOT NULL AND (c."ImportRunId" = @run OR NOT {changed})),
+                   count(*) FILTER (WHERE c."Id" IS NOT NULL AND c."ImportRunId" = @run AND {changed}),
+                   count(*) FILTER (WHERE s."AssignmentNumber" IS NOT NULL AND s."AssignmentId" IS NULL
+                                      AND (c."Id" IS NULL OR c."ImportRunId" = @run OR {changed}))
+                     - count(*) FILTER (WHERE c."ImportRunId" = @run AND c."AssignmentNumber" IS NOT NULL AND c."AssignmentId" IS NULL)
+            FROM staging_claims s LEFT JOIN "Claims" c ON {SameIdentity}
+            """, connection) { CommandTimeout = 0 };
+        count.Parameters.AddWithValue("run", _importRunId);
+        long inserted, updated, duplicates, rewritten, unknown;
+        await using (var reader = await count.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct); // ANALYZE yields no result
+            (inserted, updated, duplicates, rewritten, unknown) =
+                (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+        }
+
+        var sql = new StringBuilder();
+        if (updated + rewritten > 0)
+        {
+            var set = string.Join(", ", ClaimColumns.Select(c => $"\"{c}\" = s.\"{c}\""));
+            sql.AppendLine(
+                $"""
+                UPDATE "Claims" c SET {set}, "AssignmentId" = s."AssignmentId", "CreditOfId" = NULL, "ImportRunId" = @run
+                FROM staging_claims s WHERE {SameIdentity} AND {changed};
+                """);
+        }
+
+        if (inserted > 0)
+        {
+            var columns = string.Join(", ", ClaimColumns.Select(c => $"\"{c}\""));
+            var values = string.Join(", ", ClaimColumns.Select(c => $"s.\"{c}\""));
+            sql.AppendLine(
+                $"""
+                INSERT INTO "Claims" ({columns}, "AssignmentId", "ImportRunId")
+                SELECT {values}, s."AssignmentId", @run FROM staging_claims s
+                WHERE NOT EXISTS (SELECT 1 FROM "Claims" c WHERE {SameIdentity});
+                """);
+        }
+
+        if (sql.Length > 0)
+        {
+            await using var write = new NpgsqlCommand(sql.ToString(), connection) { CommandTimeout = 0 };
+            write.Parameters.AddWithValue("run", _importRunId);
+            await write.ExecuteNonQueryAsync(ct);
+        }
+
+        return (inserted, updated, duplicates, unknown);
+    }
+
+    /// <summary>A staged row <c>s</c> and the claim <c>c</c> with its identity (through the unique index).</summary>
+    private const string SameIdentity = $"""c."{ClaimIdentityHash.Column}" = s."{ClaimIdentityHash.Column}" AND c."IdentityKey" = s."IdentityKey" """;
+
+    /// <summary>Links this file's credits (all staged; new or changed ones have no CreditOfId) to their originals, and
+    /// fails the import when one has none.</summary>
     private async Task LinkCreditsAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         const string matchKey = """ "ClientKey", "ProviderAgb", "ProductCode", "PeriodStart", "PeriodEnd" """;
@@ -204,7 +412,7 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
             WITH credits AS (
                 SELECT c."Id", {Prefixed("c", matchKey)}, -c."Amount" AS "Amount",
                     row_number() OVER (PARTITION BY {Prefixed("c", matchKey)}, c."Amount" ORDER BY c."Id") AS rank
-                FROM staging_claims s JOIN "Claims" c ON c."IdentityKey" = s."IdentityKey"
+                FROM staging_claims s JOIN "Claims" c ON {SameIdentity}
                 WHERE s."CreditOfKey" IS NULL AND s."Amount" < 0 AND c."CreditOfId" IS NULL
             ), originals AS (
                 SELECT o."Id", {Prefixed("o", matchKey)}, o."Amount",
@@ -225,11 +433,12 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
         await using var link = new NpgsqlCommand(
             $"""
             UPDATE "Claims" c SET "CreditOfId" = o."Id"
-            FROM staging_claims s JOIN "Claims" o ON o."IdentityKey" = s."CreditOfKey"
-            WHERE s."CreditOfKey" IS NOT NULL AND c."IdentityKey" = s."IdentityKey" AND c."CreditOfId" IS NULL AND o."Id" <> c."Id";
+            FROM staging_claims s
+            JOIN "Claims" o ON o."{ClaimIdentityHash.Column}" = {_hashing.Sql("s.\"CreditOfKey\"")} AND o."IdentityKey" = s."CreditOfKey"
+            WHERE s."CreditOfKey" IS NOT NULL AND {SameIdentity} AND c."CreditOfId" IS NULL AND o."Id" <> c."Id";
             {byContent}
             SELECT s."RowNumber", s."ClaimNumber", count(*) OVER ()
-            FROM staging_claims s JOIN "Claims" c ON c."IdentityKey" = s."IdentityKey"
+            FROM staging_claims s JOIN "Claims" c ON {SameIdentity}
             WHERE (s."Amount" < 0 OR s."CreditOfKey" IS NOT NULL) AND c."CreditOfId" IS NULL
             ORDER BY s."RowNumber" LIMIT {MaxRowsNamed};
             """, connection) { CommandTimeout = 0 };
@@ -289,8 +498,8 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
         return parts.Count == 0 ? null : string.Join(" ", parts);
     }
 
-    /// <summary>Cancels the COPY when <see cref="CompleteAsync"/> did not complete it (the caller rolls back, which drops
-    /// the staging table).</summary>
+    /// <summary>Cancels the direct COPY when <see cref="CompleteAsync"/> did not complete it (the caller rolls back, which
+    /// drops the staging table and restores dropped indexes) and deletes the staged rows' file.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed)
@@ -299,22 +508,11 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
         }
 
         _disposed = true;
-        if (!_completed)
+        await _staged.DisposeAsync();
+        if (_directOpen)
         {
             // Ends the COPY and discards what was sent; no dispose after it (that would flush into the cancelled COPY).
-            await _copy.CancelAsync();
+            await _direct.CancelAsync();
         }
-    }
-
-    /// <summary>FNV-1a over the identity's characters: a repeat of the 64-bit hash marks a possible repeated identity.</summary>
-    private static ulong Fnv1a(string text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
     }
 }

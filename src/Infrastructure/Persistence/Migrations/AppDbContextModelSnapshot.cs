@@ -976,6 +976,11 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.Property<long?>("CreditOfId")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("IdentityHash")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasComputedColumnSql("hashtextextended(\"IdentityKey\", 0)", true);
+
                     b.Property<string>("IdentityKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1029,7 +1034,7 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdentityKey")
+                    b.HasIndex("IdentityHash", "IdentityKey")
                         .IsUnique();
 
                     b.HasIndex("ProviderAgb", "PeriodStart");
