@@ -16,6 +16,7 @@ public static class ApiEndpoints
         api.MapMeasures();
         api.MapDeficitComponents();
         api.MapForecast();
+        api.MapClaimGroups();
         api.MapReports();
         api.MapStacking();
         api.MapDistricts();
