@@ -7,13 +7,26 @@ namespace SociaalDomein.Domain.Stacking;
 /// million objects. Keys are compared byte by byte; the hash only decides where to look.</summary>
 internal sealed class ByteKeyTable
 {
-    private byte[] _arena = new byte[1 << 12];
+    private byte[] _arena;
     private int _used;
-    private int[] _offsets = new int[256];
-    private int[] _lengths = new int[256];
-    private int[] _hashes = new int[256];
-    private int[] _slots = new int[512];   // id + 1; 0 = empty
+    private int[] _offsets;
+    private int[] _lengths;
+    private int[] _hashes;
+    private int[] _slots;   // id + 1; 0 = empty
     private int _count;
+
+    /// <param name="capacity">How many keys to expect (grows beyond it): sized once, a large table leaves no
+    /// garbage of outgrown arrays behind.</param>
+    /// <param name="keyBytes">How many bytes a key takes, about.</param>
+    public ByteKeyTable(int capacity = 256, int keyBytes = 16)
+    {
+        capacity = Math.Max(capacity, 16);
+        _arena = new byte[(long)capacity * keyBytes > Array.MaxLength ? Array.MaxLength : capacity * keyBytes];
+        _offsets = new int[capacity];
+        _lengths = new int[capacity];
+        _hashes = new int[capacity];
+        _slots = new int[(int)Math.Min(1L << 30, (long)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity) * 2)];
+    }
 
     public int Count => _count;
 

@@ -23,37 +23,56 @@ public sealed class StackingColumns
     private bool[] _postcodeInDistrict = new bool[64];
     private readonly ByteKeyTable _products = new();
     private readonly ByteKeyTable _providers = new();
-    private readonly ByteKeyTable _clients = new();
-    private readonly ByteKeyTable _addresses = new();
+    private readonly ByteKeyTable _clients;
+    private readonly ByteKeyTable _addresses;
 
     // Rule 2: one group per (case number, product, provider, start) of the rows that are not revoked.
-    private readonly ByteKeyTable _groups = new();
-    private long[] _groupMinId = new long[1024];
-    private int[] _groupMinActive = new int[1024];          // the kept row's index among the active rows; -1: not active
-    private bool[] _groupMinInDistrict = new bool[1024];
+    private readonly ByteKeyTable _groups;
+    private long[] _groupMinId;
+    private int[] _groupMinActive;          // the kept row's index among the active rows; -1: not active
+    private bool[] _groupMinInDistrict;
 
     private int _revoked;
     private int _notRevokedInDistrict;
 
     // The active rows (rule 3), kept or not: decided when all rows are in.
     private int _active;
-    private int[] _activeGroup = new int[1024];
-    private int[] _activeClient = new int[1024];
-    private int[] _activeAddress = new int[1024];
-    private int[] _activePostcode = new int[1024];
-    private int[] _activeProduct = new int[1024];
-    private int[] _activeStart = new int[1024];
-    private Law[] _activeLaw = new Law[1024];
-    private decimal[] _activeAmount = new decimal[1024];
-    private bool[] _activeUnpriced = new bool[1024];
+    private int[] _activeGroup;
+    private int[] _activeClient;
+    private int[] _activeAddress;
+    private int[] _activePostcode;
+    private int[] _activeProduct;
+    private int[] _activeStart;
+    private Law[] _activeLaw;
+    private decimal[] _activeAmount;
+    private bool[] _activeUnpriced;
 
     private readonly Dictionary<long, IReadOnlyList<TariffPeriod>> _prices = [];
 
-    public StackingColumns(StackingOptions options, PriceList? priceList = null)
+    /// <param name="expectedRows">About how many rows will be added (e.g. the table's estimate): the arrays are sized
+    /// once for them (they grow when needed) instead of doubling and leaving outgrown ones behind.</param>
+    public StackingColumns(StackingOptions options, PriceList? priceList = null, int expectedRows = 0)
     {
         _options = options;
         _priceList = priceList ?? PriceList.Empty;
         _referenceDay = options.ReferenceDate.DayNumber;
+        var rows = Math.Max(expectedRows, 1024);
+        var active = rows / 2;   // about 40 % of the rows are active on a date
+        _groups = new ByteKeyTable(rows, 24);
+        _groupMinId = new long[rows];
+        _groupMinActive = new int[rows];
+        _groupMinInDistrict = new bool[rows];
+        _clients = new ByteKeyTable(active, 32);
+        _addresses = new ByteKeyTable(active, 32);
+        _activeGroup = new int[active];
+        _activeClient = new int[active];
+        _activeAddress = new int[active];
+        _activePostcode = new int[active];
+        _activeProduct = new int[active];
+        _activeStart = new int[active];
+        _activeLaw = new Law[active];
+        _activeAmount = new decimal[active];
+        _activeUnpriced = new bool[active];
     }
 
     /// <summary>Rows added so far (of the law filter).</summary>

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Buffers.Text;
 using System.Globalization;
 using Npgsql;
 using SociaalDomein.Domain.Assignments;
@@ -34,10 +33,10 @@ internal static class StackingCopyReader
                        CASE WHEN {active} THEN a."ClientKey" END,
                        CASE WHEN {active} THEN a."AddressKey" END,
                        CASE WHEN {active} THEN a."Law" END,
-                       CASE WHEN {active} THEN a."Volume"::text END,
+                       CASE WHEN {active} THEN a."Volume" END,
                        CASE WHEN {active} THEN a."Frequency" END,
-                       CASE WHEN {active} THEN a."Tariff"::text END,
-                       CASE WHEN {active} THEN a."Budget"::text END
+                       CASE WHEN {active} THEN a."Tariff" END,
+                       CASE WHEN {active} THEN a."Budget" END
                 FROM "Assignments" a
                 {filter}
             ) TO STDOUT (FORMAT BINARY)
@@ -200,7 +199,8 @@ internal static class StackingCopyReader
 
     private static DateOnly Date(ReadOnlySpan<byte> value) => DateOnly.FromDayNumber(Epoch + BinaryPrimitives.ReadInt32BigEndian(value));
 
-    /// <summary>A numeric sent as text (exact, with its scale), or null.</summary>
+    /// <summary>A numeric in PostgreSQL's binary form (ndigits, weight, sign, dscale, then base-10000 digits), or null:
+    /// exact, with the column's scale, as Npgsql would read it.</summary>
     private static decimal? Number(ReadOnlySpan<byte> row, Span<int> offsets, Span<int> lengths, int f)
     {
         if (lengths[f] < 0)
@@ -208,9 +208,39 @@ internal static class StackingCopyReader
             return null;
         }
 
-        var text = row.Slice(offsets[f], lengths[f]);
-        return Utf8Parser.TryParse(text, out decimal value, out var consumed) && consumed == text.Length
-            ? value
-            : decimal.Parse(System.Text.Encoding.UTF8.GetString(text), NumberStyles.Number, CultureInfo.InvariantCulture);
+        var value = row.Slice(offsets[f], lengths[f]);
+        var digits = BinaryPrimitives.ReadInt16BigEndian(value);
+        var weight = BinaryPrimitives.ReadInt16BigEndian(value[2..]);
+        var sign = BinaryPrimitives.ReadUInt16BigEndian(value[4..]);
+        var scale = BinaryPrimitives.ReadInt16BigEndian(value[6..]);
+        if ((sign != 0x0000 && sign != 0x4000) || scale > 28)
+        {
+            throw new InvalidDataException("Een bedrag of aantal in de toewijzingen is geen eindig getal dat in een decimal past.");
+        }
+
+        UInt128 mantissa = 0;
+        for (var i = 0; i < digits; i++)
+        {
+            mantissa = (mantissa * 10_000) + BinaryPrimitives.ReadUInt16BigEndian(value[(8 + (2 * i))..]);
+        }
+
+        // value = mantissa × 10^exponent; as a decimal with `scale` decimals: mantissa × 10^(exponent + scale) / 10^scale
+        var shift = (4 * (weight - digits + 1)) + scale;
+        for (; shift > 0; shift--)
+        {
+            mantissa *= 10;
+        }
+
+        for (; shift < 0; shift++)
+        {
+            mantissa /= 10;   // only zeros beyond the scale
+        }
+
+        if (mantissa >> 96 != 0)
+        {
+            throw new InvalidDataException("Een bedrag of aantal in de toewijzingen is te groot voor een decimal.");
+        }
+
+        return new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), (int)(uint)(mantissa >> 64), sign == 0x4000, (byte)scale);
     }
 }

@@ -56,10 +56,18 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
         var inputVersion = await Analysis.InputChanges.VersionAsync(connection, transaction, ct);
         var postcodes = district is null ? null : await DistrictPostcodesAsync(connection, transaction, district, ct);
         var priceList = await PriceListAsync(connection, transaction, ct);
-        var columns = new StackingColumns(new StackingOptions(referenceDate, law, postcodes, InstitutionThreshold), priceList);
+        var columns = new StackingColumns(new StackingOptions(referenceDate, law, postcodes, InstitutionThreshold), priceList, await EstimatedRowsAsync(connection, transaction, ct));
         await StackingCopyReader.ReadAsync(connection, columns, referenceDate, law, ct);
         await transaction.CommitAsync(ct);
         return (columns.Result(), inputVersion);
+    }
+
+    /// <summary>PostgreSQL's estimate of the number of assignments (kept up to date by analyze; 0 when unknown).</summary>
+    private static async Task<int> EstimatedRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            """SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = '"Assignments"'::regclass""", connection, transaction);
+        return (int)Math.Min((long)(await command.ExecuteScalarAsync(ct) ?? 0L), 100_000_000L);
     }
 
     private static async Task<HashSet<string>> DistrictPostcodesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string district, CancellationToken ct)
