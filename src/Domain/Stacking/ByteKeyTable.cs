@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace SociaalDomein.Domain.Stacking;
@@ -36,6 +37,7 @@ internal sealed class ByteKeyTable
     public ReadOnlySpan<byte> Key(int id) => _arena.AsSpan(_offsets[id], _lengths[id]);
 
     /// <summary>The id of <paramref name="key"/>, adding it when new (<paramref name="added"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> key, out bool added)
     {
         var hash = Hash(key);
@@ -101,6 +103,7 @@ internal sealed class ByteKeyTable
 
     /// <summary>A fast 64-bit mix of the bytes folded to 31 bits (not for security: the keys are already keyed
     /// hashes or codes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<byte> key)
     {
         var h = 0x9E3779B97F4A7C15UL ^ (ulong)key.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using SociaalDomein.Domain.Assignments;
 
@@ -99,6 +100,7 @@ public sealed class StackingColumns
     /// <summary>Adds one row of the law filter (the caller leaves the others out, e.g. in SQL). Text is UTF-8. A revoked
     /// row needs only its postcode and dates; a row that is not active on the reference date (<see cref="NeedsDetails"/>)
     /// needs neither its client and address keys nor its law and amount fields (pass empty and null).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(
         long id, ReadOnlySpan<byte> postcode4, DateOnly start, DateOnly? end,
         ReadOnlySpan<byte> caseNumber, ReadOnlySpan<byte> productCode, ReadOnlySpan<byte> providerAgb,
@@ -146,6 +148,7 @@ public sealed class StackingColumns
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Postcode(ReadOnlySpan<byte> postcode4)
     {
         var id = _postcodes.GetOrAdd(postcode4, out var added);
@@ -159,6 +162,7 @@ public sealed class StackingColumns
     }
 
     /// <summary>The group of (case number, product, provider, start): rule 2's copies share one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Group(ReadOnlySpan<byte> caseNumber, int product, int provider, DateOnly start, out bool added)
     {
         var length = caseNumber.Length + 12;
@@ -178,6 +182,7 @@ public sealed class StackingColumns
         return group;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int AddActive(
         int group, ReadOnlySpan<byte> clientKey, ReadOnlySpan<byte> addressKey, int postcode, int product, int provider, Law law,
         DateOnly start, DateOnly? end, decimal? volume, Frequency? frequency, decimal? tariff, decimal? budget)
@@ -233,6 +238,7 @@ public sealed class StackingColumns
     }
 
     /// <summary>The tables, by the rules of <see cref="StackingCalculator"/> (numbers refer to its list).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public StackingResult Result()
     {
         var options = _options;

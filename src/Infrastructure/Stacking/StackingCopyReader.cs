@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Npgsql;
 using SociaalDomein.Domain.Assignments;
 using SociaalDomein.Domain.Stacking;
@@ -12,6 +13,9 @@ namespace SociaalDomein.Infrastructure.Stacking;
 /// object, string or array per row. PostgreSQL filters by law (rule 1: exact) and sends the client, address, law and
 /// amount fields only of rows active on the reference date (the others only count for rule 2's copies).
 /// Runs on the caller's connection and transaction, so it reads the same snapshot as the input version.
+/// The per-row methods here and in <see cref="StackingColumns"/> are compiled optimised at once
+/// (<c>AggressiveOptimization</c>): a request in a fresh process would otherwise run its million rows through the
+/// JIT's first, unoptimised tier (measured: the first analyses of a process took twice as long).
 /// </summary>
 internal static class StackingCopyReader
 {
@@ -128,6 +132,7 @@ internal static class StackingCopyReader
 
     /// <summary>Parses one row and adds it; returns its length in bytes, or 0 when the buffer does not hold all of it
     /// yet. <paramref name="done"/>: the trailer (field count -1) was read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TryParseRow(ReadOnlySpan<byte> span, StackingColumns columns, out bool done)
     {
         done = false;
@@ -201,6 +206,7 @@ internal static class StackingCopyReader
 
     /// <summary>A numeric in PostgreSQL's binary form (ndigits, weight, sign, dscale, then base-10000 digits), or null:
     /// exact, with the column's scale, as Npgsql would read it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static decimal? Number(ReadOnlySpan<byte> row, Span<int> offsets, Span<int> lengths, int f)
     {
         if (lengths[f] < 0)

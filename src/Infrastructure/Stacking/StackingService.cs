@@ -216,7 +216,8 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
         .. districts.Order(StringComparer.Ordinal).Select(district => (date, (Law?)null, (string?)district)),
     ];
 
-    /// <summary>Two at a time: one analysis keeps one core of PostgreSQL busy, and the machine has (at least) two.</summary>
+    /// <summary>Two at a time: one analysis keeps about one core busy (PostgreSQL sending, the app parsing; ADR 16), and
+    /// the machine has (at least) two. At ten million rows one analysis holds ~1–1.5 GB: run one at a time there.</summary>
     private Task ComputeAndStoreAsync(IEnumerable<(DateOnly Date, Law? Law, string? District)> work, CancellationToken ct) =>
         Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
             async (w, token) => await ComputeAndStoreAsync(w.Date, w.Law, w.District, token));
