@@ -655,11 +655,15 @@ public static partial class Program
         var options = new StackingOptions(ReferenceDate);
         for (var run = 0; run < 3; run++)
         {
-            foreach (var phase in new[] { "copy only", "copy only, sync reads", "exporter, 3 columns", "copy + columns", "copy + columns + result" })
+            foreach (var phase in new[] { "copy only", "copy + columns", "copy + columns + result", "copy + presized columns + result", "StackingService.ComputeAsync" })
             {
                 var (cpu, pg, watch) = (Process.GetCurrentProcess().TotalProcessorTime, BackendCpu(backend), Stopwatch.StartNew());
-                var columns = new StackingColumns(options, PriceList.Empty);
-                if (phase == "copy only")
+                var columns = new StackingColumns(options, PriceList.Empty, phase.Contains("presized", StringComparison.Ordinal) ? 990_123 : 0);
+                if (phase == "StackingService.ComputeAsync")
+                {
+                    await new StackingService(new Contexts(server.ConnectionString)).ComputeAsync(ReferenceDate, null, null);
+                }
+                else if (phase == "copy only")
                 {
                     await using var stream = await connection.BeginRawBinaryCopyAsync(StackingCopyReader.Sql(ReferenceDate, null));
                     var buffer = new byte[1 << 20];
@@ -672,6 +676,16 @@ public static partial class Program
                     await using var stream = await connection.BeginRawBinaryCopyAsync(StackingCopyReader.Sql(ReferenceDate, null));
                     var buffer = new byte[1 << 20];
                     while (stream.Read(buffer.AsSpan()) > 0)
+                    {
+                    }
+                }
+                else if (phase == "data reader, Read() only")
+                {
+                    var sql = StackingCopyReader.Sql(ReferenceDate, null);
+                    sql = sql[(sql.IndexOf('(', StringComparison.Ordinal) + 1)..sql.LastIndexOf(") TO STDOUT", StringComparison.Ordinal)];
+                    await using var command = new NpgsqlCommand(sql, connection);
+                    await using var reader = await command.ExecuteReaderAsync();
+                    while (await reader.ReadAsync())
                     {
                     }
                 }
