@@ -31,7 +31,7 @@ namespace SociaalDomein.Domain.Assignments;
 /// the overlap with Y (neither an own tariff nor a price-list entry). Such an assignment is counted and shown, never
 /// silently valued at € 0. A period that does not touch Y still has amount 0 in Y.</item>
 /// </list>
-/// The SQL in <c>StackingService</c> computes the same formula; keep the two in step.
+/// The stacking analysis calls this for every active assignment, in production (<c>StackingColumns</c>) and in its oracle.
 /// </summary>
 public static class AssignmentAmount
 {

@@ -4,7 +4,8 @@ namespace SociaalDomein.Domain.Stacking;
 
 /// <summary>
 /// The stacking analysis (stapeling, docs/domain.md §5) as a pure function: rows in, tables out. It is the oracle the
-/// set-based SQL of <c>StackingService</c> is tested against, so every rule below is mirrored there.
+/// production path, <see cref="StackingColumns"/> (fed by <c>StackingService</c>'s binary COPY), is tested against, so
+/// every rule below is mirrored there.
 /// <list type="number">
 /// <item>Law filter first: only rows of <see cref="StackingOptions.Law"/> take part at all (also in the counts and
 /// in deciding households and institutions), as if only that law had been imported.</item>
