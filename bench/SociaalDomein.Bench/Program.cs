@@ -35,7 +35,8 @@ namespace SociaalDomein.Bench;
 ///   budget &lt;lines&gt; &lt;mutations&gt;       the budget table of a year (what /begroting and GET /api/budget read) with that many lines and mutations
 ///   realisatie &lt;rows&gt; [--file F]     ledger actuals: generate, psqlcopy, import into empty months, import again (replace)
 ///   declaraties &lt;rows&gt; [--file F]    provider claims: generate, psqlcopy, import, import again (every row a duplicate)
-///   forecasts                          the forecast recompute job on the demo municipality; stored read against computing on request
+///   forecasts [--claims N]             the forecast recompute job on the demo municipality; stored read against computing on request;
+///                                      with --claims the demo's claims multiplied in SQL to N first (ForecastsScale.cs)
 /// Without --data every command uses a throwaway server (LocalPostgresServer.StartThrowawayAsync); with --data DIR a
 /// kept server in DIR (re-used by later commands, so the stacking SQL can be worked on without importing again).
 /// </summary>
@@ -136,10 +137,18 @@ public static partial class Program
                 await ClaimsBenchAsync(int.Parse(positional[1], CultureInfo.InvariantCulture), Option("--file"), data);
                 return 0;
             case "forecasts" when positional.Length == 1:
-                await ForecastsBenchAsync(data);
+                if (Option("--claims") is { } claims)
+                {
+                    await ForecastsScaleBenchAsync(int.Parse(claims, CultureInfo.InvariantCulture), data);
+                }
+                else
+                {
+                    await ForecastsBenchAsync(data);
+                }
+
                 return 0;
             default:
-                Console.Error.WriteLine("usage: generate <rows> <file> | import <file> | filestore <file> | psqlcopy <file> | reader <file> | stacking [<file>] | all <rows> [--file F] | scenarios <measures> | budget <lines> <mutations> | realisatie <rows> [--file F] | declaraties <rows> [--file F] | forecasts  [--data DIR]");
+                Console.Error.WriteLine("usage: generate <rows> <file> | import <file> | filestore <file> | psqlcopy <file> | reader <file> | stacking [<file>] | all <rows> [--file F] | scenarios <measures> | budget <lines> <mutations> | realisatie <rows> [--file F] | declaraties <rows> [--file F] | forecasts [--claims N]  [--data DIR]");
                 return 2;
         }
     }
