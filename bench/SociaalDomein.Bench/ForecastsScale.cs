@@ -196,8 +196,6 @@ public static partial class Program
         return (times.Order().ElementAt(count / 2), last);
     }
 
-    private static string Load() => string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
-
     private static string Runs(int runs) => runs == 1 ? "one run" : $"median of {runs}";
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s";

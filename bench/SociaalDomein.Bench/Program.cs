@@ -553,7 +553,7 @@ public static partial class Program
         IReadOnlyList<(string Filter, TimeSpan Median, IReadOnlyList<TimeSpan> Runs)> Compute, TimeSpan Refresh, TimeSpan GetMedian, TimeSpan GetMax,
         TimeSpan RefreshAll, int TrendQuarters, TimeSpan Trend, long ComputePeakBytes);
 
-    /// <summary>The machine is shared: every stacking figure is printed with the load average at that moment.</summary>
+    /// <summary>The 1-minute load average, printed beside each timing: on this shared machine a figure means little without it.</summary>
     private static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     /// <summary>Resets VmHWM to the current resident set (Linux: "5" to clear_refs), so a later

@@ -68,7 +68,8 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.Unit).HasMaxLength(20);
         builder.Property(c => c.Volume).HasPrecision(14, 4);
         builder.Property(c => c.Tariff).HasPrecision(14, 4);
-        // The provider aggregates read a provider's claims of a year; the forecasts read by submission date.
+        // The provider aggregates and a provider's ceiling read its claims of a period. The forecasts scan all claims once
+        // (grouped per line and month in PostgreSQL), so they need no index of their own (docs/benchmarks.md, forecasts).
         builder.HasIndex(c => new { c.ProviderAgb, c.PeriodStart });
     }
 }
