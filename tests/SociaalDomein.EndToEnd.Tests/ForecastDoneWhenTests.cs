@@ -38,10 +38,11 @@ public sealed class ForecastDoneWhenTests(BrowserFixture browser) : IClassFixtur
         await Expect(page.GetByTestId("prognose-totaalregel")).ToBeVisibleAsync(new() { Timeout = (float)Slow.TotalMilliseconds });
         await ChooseAsync(page, page.GetByTestId("prognose-jaar"), "2017");
         await ChooseAsync(page, page.GetByTestId("prognose-peildatum"), "30-09-2017");
-        await Expect(page.GetByTestId("prognose-stand")).ToContainTextAsync("Stand per 30-09-2017 (9 van de 12 maanden)");
+        await Expect(page.GetByTestId("prognose-stand")).ToContainTextAsync("Stand per 30-09-2017 (9 van de 12 maanden)",
+            new() { Timeout = (float)Slow.TotalMilliseconds }); // computed on request when not stored yet
         await page.GetByLabel("Exacte bedragen per post").CheckAsync();
         var row = page.GetByTestId($"prognose-regel-{Lvb}");
-        await Expect(row.Locator("td").First).ToContainTextAsync("€");
+        await Expect(row.Locator("td").First).ToContainTextAsync("€", new() { Timeout = (float)Slow.TotalMilliseconds });
 
         var forecastBudget = Euros(await row.Locator("td").Nth(0).InnerTextAsync());
         var actualToDate = Euros(await row.Locator("td").Nth(1).InnerTextAsync());
@@ -54,7 +55,8 @@ public sealed class ForecastDoneWhenTests(BrowserFixture browser) : IClassFixtur
         var accuracy = page.GetByTestId($"prognose-detail-{Lvb}").GetByTestId("aanbeveling");
         await Expect(accuracy).ToBeVisibleAsync(new() { Timeout = (float)Slow.TotalMilliseconds });
         var best = (await browser.App.Services.GetRequiredService<ForecastService>().AccuracyAsync(Lvb)).Value!.Recommendation.Method!.Value;
-        await Expect(accuracy).ToContainTextAsync(new Regex($"^Aanbevolen: {Regex.Escape(best.DutchName())} — doorgaans binnen ± € \\d+,\\d mln"));
+        await Expect(accuracy).ToContainTextAsync(new Regex($"^Aanbevolen: {Regex.Escape(best.DutchName())} — doorgaans binnen ± € \\d+,\\d mln"),
+            new() { Timeout = (float)Slow.TotalMilliseconds });
         Assert.Equal(ForecastMethod.LagAdjusted, best); // the demo's story: the chain ladder has been best for LVB
         Assert.Equal(ForecastMethod.LagAdjusted, recommended); // and the forecast of 2017 marks it too
         var chart = page.GetByTestId($"nauwkeurigheidsgrafiek-{Lvb}");

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace SociaalDomein.Infrastructure.Forecasts;
 
 /// <summary>Computes and stores the forecasts and accuracy a user most likely opens (<see cref="ForecastFigureStore.RefreshAllAsync"/>).
-/// Queued after every succeeded import of actuals, claims or assignments and after the demo data is seeded, and scheduled
-/// nightly (<see cref="Jobs.RecurringJobs"/>): the accuracy uses everything known "today", and a change that lost its job (a
+/// Scheduled <see cref="Delay"/> after every succeeded import of actuals, claims or assignments (the stacking and provider
+/// recomputes, which pages need at once, go first; until it has run a reader computes on request), and nightly (<see cref="Jobs.RecurringJobs"/>): the accuracy uses everything known "today", and a change that lost its job (a
 /// process that died) is caught up. A change by a person (budget, claim group, method) makes the stored figures stale; the
 /// next reader computes them (docs/domain.md §7).</summary>
 public sealed class ForecastRecomputeJob(ForecastFigureStore store, ILogger<ForecastRecomputeJob> logger)
@@ -22,6 +22,11 @@ public sealed class ForecastRecomputeJob(ForecastFigureStore store, ILogger<Fore
             refresh.AsOf.Count, refresh.Year, refresh.AccuracyLines, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
-    /// <summary>Queues a recompute. Called after the change committed, so the job sees it.</summary>
-    public static void Enqueue(IBackgroundJobClient jobs) => jobs.Enqueue<ForecastRecomputeJob>(job => job.RunAsync(CancellationToken.None));
+    /// <summary>How long after an import the recompute starts. On two cores the job's ~35 s of CPU would otherwise compete with
+    /// the recomputes the pages read at once (stacking, providers); seeding the demo schedules none (the nightly run and the
+    /// first reader fill the store).</summary>
+    public static readonly TimeSpan Delay = TimeSpan.FromMinutes(2);
+
+    /// <summary>Schedules a recompute after <see cref="Delay"/>. Called after the change committed, so the job sees it.</summary>
+    public static void Schedule(IBackgroundJobClient jobs) => jobs.Schedule<ForecastRecomputeJob>(job => job.RunAsync(CancellationToken.None), Delay);
 }

@@ -57,7 +57,7 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
 
                 if (outcome == ImportStatus.Succeeded && run.Kind is ImportKind.Realisatie or ImportKind.Declaraties or ImportKind.Toewijzingen)
                 {
-                    Forecasts.ForecastRecomputeJob.Enqueue(jobs);
+                    Forecasts.ForecastRecomputeJob.Schedule(jobs);
                 }
             }
             catch (ImportFileException ex)

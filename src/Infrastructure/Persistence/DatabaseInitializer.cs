@@ -60,7 +60,6 @@ public sealed class DatabaseInitializer(IServiceProvider services, IHostEnvironm
             await db.SaveChangesAsync(cancellationToken);
             var jobs = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>();
             ProviderRecomputeJob.Enqueue(jobs);
-            Forecasts.ForecastRecomputeJob.Enqueue(jobs); // the forecast page opens from stored figures
             ProviderWarningJob.Enqueue(jobs); // the demo's ceiling warning shows from the first start, not from the next morning
         }
     }
