@@ -40,24 +40,9 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
             {
                 var outcome = await ImportAsync(connection, importRunId, run, ct);
                 logger.LogInformation("Import {Id}: {Status}", importRunId, outcome);
-                if (outcome == ImportStatus.Succeeded && run.Kind == ImportKind.Toewijzingen)
+                if (outcome == ImportStatus.Succeeded)
                 {
-                    jobs.Enqueue<Stacking.StackingRecomputeJob>(job => job.RunAsync(null, CancellationToken.None));
-                }
-
-                if (outcome == ImportStatus.Succeeded && run.Kind is ImportKind.Toewijzingen or ImportKind.Declaraties)
-                {
-                    Providers.ProviderRecomputeJob.Enqueue(jobs);
-                }
-
-                if (outcome == ImportStatus.Succeeded && run.Kind == ImportKind.Declaraties)
-                {
-                    Providers.ProviderWarningJob.Enqueue(jobs); // claims move the ceilings' use
-                }
-
-                if (outcome == ImportStatus.Succeeded && run.Kind is ImportKind.Realisatie or ImportKind.Declaraties or ImportKind.Toewijzingen)
-                {
-                    Forecasts.ForecastRecomputeJob.Schedule(jobs);
+                    QueueRecomputes(run.Kind);
                 }
             }
             catch (ImportFileException ex)
@@ -177,6 +162,32 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
             read, read - rejected - loaded.Duplicates, rejected, loaded.Duplicates, loader.Revoked, loaded.Inserted, loaded.Updated);
         await transaction.CommitAsync(ct);
         return ImportStatus.Succeeded;
+    }
+
+    /// <summary>Queues the recompute of every stored analysis the import made stale (<see cref="AffectedBy"/>), after the
+    /// commit so the jobs see it; claims also move the ceilings' use (the warning job).</summary>
+    private void QueueRecomputes(ImportKind kind)
+    {
+        var affected = AffectedBy(kind);
+        if (affected.Contains(Analysis.StoredAnalysis.Stacking))
+        {
+            jobs.Enqueue<Stacking.StackingRecomputeJob>(job => job.RunAsync(null, CancellationToken.None));
+        }
+
+        if (affected.Contains(Analysis.StoredAnalysis.Providers))
+        {
+            Providers.ProviderRecomputeJob.Enqueue(jobs);
+        }
+
+        if (affected.Contains(Analysis.StoredAnalysis.Forecasts))
+        {
+            Forecasts.ForecastRecomputeJob.Schedule(jobs);
+        }
+
+        if (kind == ImportKind.Declaraties)
+        {
+            Providers.ProviderWarningJob.Enqueue(jobs);
+        }
     }
 
     private static Analysis.StoredAnalysis[] AffectedBy(ImportKind kind) => kind switch
