@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text;
 using Npgsql;
 using SociaalDomein.Domain.Assignments;
 
@@ -26,15 +24,14 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
 
 
     private readonly long _importRunId;
-    private readonly string _runText;
     private readonly HashSet<string> _stored;
-    private readonly NpgsqlCopyTextWriter _direct;
+    private readonly NpgsqlRawCopyStream _direct;
 
-    /// <summary>Rows for the staging table, as COPY text, kept in a temporary file until the direct COPY is done (one
-    /// connection runs one COPY at a time). Pseudonymised already; deleted when closed.</summary>
-    private readonly StreamWriter _staged;
+    /// <summary>Rows for the staging table, in binary COPY form, kept in a temporary file until the direct COPY is done
+    /// (one connection runs one COPY at a time). Pseudonymised already; deleted when closed.</summary>
+    private readonly FileStream _staged;
 
-    private readonly CopyLine _line = new();
+    private readonly CopyRow _row = new();
 
     /// <summary>Where each identity of the file went last: its row number, negative when it went straight in. Holds
     /// references to the identity strings the reader made anyway.</summary>
@@ -49,10 +46,9 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
     private bool _completed;
     private bool _disposed;
 
-    private AssignmentLoader(long importRunId, HashSet<string> stored, NpgsqlCopyTextWriter direct, StreamWriter staged)
+    private AssignmentLoader(long importRunId, HashSet<string> stored, NpgsqlRawCopyStream direct, FileStream staged)
     {
         _importRunId = importRunId;
-        _runText = importRunId.ToString(CultureInfo.InvariantCulture);
         _stored = stored;
         _direct = direct;
         _staged = staged;
@@ -82,18 +78,15 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
             }
         }
 
-        var staged = new StreamWriter(new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None,
-            1 << 16, FileOptions.DeleteOnClose), new UTF8Encoding(false), 1 << 16);
-        // COPY's text format, each row one line built here: with the binary format Npgsql resolved the type of every
-        // one of the 23 values of every row, which took more CPU than parsing and pseudonymising the file
-        // (docs/benchmarks.md); PostgreSQL parses the text on its own core meanwhile.
-        var columns = string.Join(", ", Columns.Append("ImportRunId").Select(c => $"\"{c}\""));
-        var direct = (NpgsqlCopyTextWriter)await connection.BeginTextImportAsync($"""COPY "Assignments" ({columns}) FROM STDIN""", ct);
+        var staged = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None,
+            1 << 16, FileOptions.DeleteOnClose);
+        // Binary COPY, each row built here (CopyRow, ADR 18): neither side formats or parses text.
+        var direct = await CopyRow.BeginCopyAsync(connection, "\"Assignments\"", Columns.Append("ImportRunId"), ct);
         return new AssignmentLoader(importRunId, stored, direct, staged);
     }
 
-    /// <summary>Loads one row: one line of COPY text (tab-separated, \N for null). Synchronous on purpose: the line goes
-    /// to a buffer and only blocks when that is flushed.</summary>
+    /// <summary>Loads one row: one row of binary COPY. Synchronous on purpose: the row goes to a buffer and only blocks
+    /// when that is flushed.</summary>
     public void Write(AssignmentRecord r)
     {
         _revoked += r.IsRevoked ? 1 : 0;
@@ -108,23 +101,21 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
             }
         }
 
-        _line.Clear();
+        _row.Begin();
         AppendValues(r);
         var wasStored = _stored.Contains(r.IdentityKey);
         if (!earlierInFile && !wasStored)
         {
-            _line.Text(_runText);
-            _line.EndRow();
-            _direct.Write(_line.Row);
+            _row.Int64(_importRunId);
+            _direct.Write(_row.Row);
             _inserted++;
             last = -r.Row;
         }
         else
         {
-            _line.Number(r.Row);
-            _line.Text(wasStored ? "t" : "f");
-            _line.EndRow();
-            _staged.Write(_line.Row);
+            _row.Int32(r.Row);
+            _row.Boolean(wasStored);
+            _staged.Write(_row.Row);
             _stagedRows++;
             last = r.Row;
         }
@@ -137,26 +128,14 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
     public async Task<LoadResult> CompleteAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         _completed = true;
-        await _direct.DisposeAsync(); // completes the COPY
+        await CopyRow.EndCopyAsync(_direct);
         await _providers.InsertAsync(connection, ct); // providers met for the first time (docs/domain.md §9)
         if (_stagedRows == 0)
         {
             return new LoadResult(_duplicates, _inserted, Updated: 0, await UnpricedNoteAsync(connection, ct));
         }
 
-        await _staged.FlushAsync(ct);
-        _staged.BaseStream.Position = 0;
-        var columns = string.Join(", ", Columns.Append("RowNumber").Append("WasStored").Select(c => $"\"{c}\""));
-        await using (var copy = await connection.BeginTextImportAsync($"COPY staging_assignments ({columns}) FROM STDIN", ct))
-        using (var lines = new StreamReader(_staged.BaseStream, Encoding.UTF8, false, 1 << 16, leaveOpen: true))
-        {
-            var buffer = new char[1 << 16];
-            int read;
-            while ((read = await lines.ReadAsync(buffer, ct)) > 0)
-            {
-                await copy.WriteAsync(buffer.AsMemory(0, read), ct);
-            }
-        }
+        await CopyRow.CopyRowsAsync(connection, "staging_assignments", Columns.Append("RowNumber").Append("WasStored"), _staged, ct);
 
         var updates = string.Join(", ", Columns.Select(c => $"\"{c}\" = l.\"{c}\"").Append("\"ImportRunId\" = @run"));
         var changed = string.Join(" OR ", Columns.Select(c => $"a.\"{c}\" IS DISTINCT FROM l.\"{c}\""));
@@ -212,39 +191,38 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
         await _staged.DisposeAsync();
         if (_completed)
         {
-            await _direct.DisposeAsync();
+            await _direct.DisposeAsync(); // ended already; a second dispose does nothing
         }
         else
         {
-            // Ends the COPY on the connection and discards what was sent. Not followed by a dispose: that would flush
-            // the writer's last buffered characters into the cancelled COPY and throw.
+            // Ends the COPY on the connection and discards what was sent.
             await _direct.CancelAsync();
         }
     }
 
     private void AppendValues(AssignmentRecord r)
     {
-        _line.Text(r.IdentityKey);
-        _line.Bytes(r.ClientKey);
-        _line.Text(r.CaseNumber);
-        _line.Bytes(r.AddressKey);
-        _line.Text(r.Postcode4);
-        _line.Number(r.BirthYear);
-        _line.Number((int?)r.Sex);
-        _line.Number((int)r.Law);
-        _line.Text(r.ProductCategory);
-        _line.Text(r.ProductCode);
-        _line.Text(r.ProductDescription);
-        _line.Text(r.ProviderAgb);
-        _line.Text(r.ProviderName);
-        _line.Number((int)r.DeliveryForm);
-        _line.Date(r.StartDate);
-        _line.Date(r.EndDate);
-        _line.Text(r.AssignmentNumber);
-        _line.Number(r.Volume);
-        _line.Text(r.Unit);
-        _line.Number((int?)r.Frequency);
-        _line.Number(r.Tariff);
-        _line.Number(r.Budget);
+        _row.Text(r.IdentityKey);
+        _row.Bytes(r.ClientKey);
+        _row.Text(r.CaseNumber);
+        _row.Bytes(r.AddressKey);
+        _row.Text(r.Postcode4);
+        _row.Int32(r.BirthYear);
+        _row.Int32((int?)r.Sex);
+        _row.Int32((int)r.Law);
+        _row.Text(r.ProductCategory);
+        _row.Text(r.ProductCode);
+        _row.Text(r.ProductDescription);
+        _row.Text(r.ProviderAgb);
+        _row.Text(r.ProviderName);
+        _row.Int32((int)r.DeliveryForm);
+        _row.Date(r.StartDate);
+        _row.Date(r.EndDate);
+        _row.Text(r.AssignmentNumber);
+        _row.Numeric(r.Volume);
+        _row.Text(r.Unit);
+        _row.Int32((int?)r.Frequency);
+        _row.Numeric(r.Tariff);
+        _row.Numeric(r.Budget);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Npgsql;
 
@@ -54,18 +53,17 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
 
     private readonly NpgsqlConnection _connection;
     private readonly long _importRunId;
-    private readonly string _runText;
     private readonly IdentityHashing _hashing;
     private readonly IdentityHashes _hashes;
     private readonly long _storedRows;
     private readonly Dictionary<string, long> _assignments;
-    private NpgsqlCopyTextWriter _direct;
+    private NpgsqlRawCopyStream _direct;
 
-    /// <summary>Rows for the staging table, as COPY text, kept in a temporary file until the direct COPY is done (one
-    /// connection runs one COPY at a time). Pseudonymised already; deleted when closed.</summary>
-    private readonly StreamWriter _staged;
+    /// <summary>Rows for the staging table, in binary COPY form, kept in a temporary file until the direct COPY is done
+    /// (one connection runs one COPY at a time). Pseudonymised already; deleted when closed.</summary>
+    private readonly FileStream _staged;
 
-    private readonly CopyLine _line = new();
+    private readonly CopyRow _row = new();
     private readonly ProviderInserts _providers = new();
     private int? _expectedRows;
     private List<string>? _droppedIndexes;
@@ -81,12 +79,11 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
     private bool _disposed;
 
     private ClaimsLoader(NpgsqlConnection connection, long importRunId, IdentityHashing hashing, IdentityHashes hashes, long storedRows,
-        Dictionary<string, long> assignments, NpgsqlCopyTextWriter direct, StreamWriter staged)
+        Dictionary<string, long> assignments, NpgsqlRawCopyStream direct, FileStream staged)
     {
         _connection = connection;
         _importRunId = importRunId;
         _hashing = hashing;
-        _runText = importRunId.ToString(CultureInfo.InvariantCulture);
         _hashes = hashes;
         _storedRows = storedRows;
         _assignments = assignments;
@@ -146,8 +143,8 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
             }
         }
 
-        var staged = new StreamWriter(new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None,
-            1 << 16, FileOptions.DeleteOnClose), new UTF8Encoding(false), 1 << 16);
+        var staged = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None,
+            1 << 16, FileOptions.DeleteOnClose);
         return new ClaimsLoader(connection, importRunId, hashing, hashes, storedRows, assignments, BeginDirect(connection), staged);
     }
 
@@ -159,14 +156,11 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
         return file;
     }
 
-    private static NpgsqlCopyTextWriter BeginDirect(NpgsqlConnection connection)
-    {
-        var columns = string.Join(", ", ClaimColumns.Append("AssignmentId").Append("ImportRunId").Select(c => $"\"{c}\""));
-        return (NpgsqlCopyTextWriter)connection.BeginTextImport($"""COPY "Claims" ({columns}) FROM STDIN""");
-    }
+    private static NpgsqlRawCopyStream BeginDirect(NpgsqlConnection connection) =>
+        CopyRow.BeginCopy(connection, "\"Claims\"", ClaimColumns.Append("AssignmentId").Append("ImportRunId"));
 
-    /// <summary>Loads one row: one line of COPY text, straight into "Claims" or to the staged rows. Synchronous: it goes
-    /// to a buffer that blocks only when flushed.</summary>
+    /// <summary>Loads one row: one row of binary COPY (<see cref="CopyRow"/>), straight into "Claims" or to the staged
+    /// rows. Synchronous: it goes to a buffer that blocks only when flushed.</summary>
     public void Write(ClaimRecord r)
     {
         _rows++;
@@ -183,29 +177,28 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
         _providers.Add(r.ProviderAgb, r.ProviderName);
         long? assignmentId = r.AssignmentNumber is { } number && _assignments.TryGetValue(number, out var id) ? id : null;
 
-        _line.Clear();
-        _line.Text(r.IdentityKey);
-        _line.Bytes(r.ClientKey);
-        _line.Text(r.ProviderAgb);
-        _line.Number((int)r.Law);
-        _line.Text(r.ProductCategory);
-        _line.Text(r.ProductCode);
-        _line.Text(r.AssignmentNumber);
-        _line.Date(r.PeriodStart);
-        _line.Date(r.PeriodEnd);
-        _line.Number(r.Amount);
-        _line.Date(r.SubmittedOn);
-        _line.Number((int)r.Status);
-        _line.Text(r.ClaimNumber);
-        _line.Number(r.Volume);
-        _line.Text(r.Unit);
-        _line.Number(r.Tariff);
-        _line.Number(assignmentId);
+        _row.Begin();
+        _row.Text(r.IdentityKey);
+        _row.Bytes(r.ClientKey);
+        _row.Text(r.ProviderAgb);
+        _row.Int32((int)r.Law);
+        _row.Text(r.ProductCategory);
+        _row.Text(r.ProductCode);
+        _row.Text(r.AssignmentNumber);
+        _row.Date(r.PeriodStart);
+        _row.Date(r.PeriodEnd);
+        _row.Numeric(r.Amount);
+        _row.Date(r.SubmittedOn);
+        _row.Int32((int)r.Status);
+        _row.Text(r.ClaimNumber);
+        _row.Numeric(r.Volume);
+        _row.Text(r.Unit);
+        _row.Numeric(r.Tariff);
+        _row.Int64(assignmentId);
         if (known == 0 && !credit)
         {
-            _line.Text(_runText);
-            _line.EndRow();
-            _direct.Write(_line.Row);
+            _row.Int64(_importRunId);
+            _direct.Write(_row.Row);
             _directRows++;
             _directUnknown += r.AssignmentNumber is not null && assignmentId is null ? 1 : 0;
             if (_directRows % BulkCheckEvery == 0 && _droppedIndexes is null)
@@ -215,10 +208,9 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
         }
         else
         {
-            _line.Number(r.Row);
-            _line.Text(r.CreditOfKey);
-            _line.EndRow();
-            _staged.Write(_line.Row);
+            _row.Int32(r.Row);
+            _row.Text(r.CreditOfKey);
+            _staged.Write(_row.Row);
             _stagedRows++;
         }
     }
@@ -240,7 +232,7 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
         }
 
         _directOpen = false;
-        _direct.Dispose(); // completes the COPY so far
+        CopyRow.EndCopy(_direct); // completes the COPY so far
         var indexes = new List<string>();
         using (var read = new NpgsqlCommand(
             """
@@ -275,7 +267,7 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
     public async Task<LoadResult> CompleteAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         _directOpen = false;
-        await _direct.DisposeAsync(); // completes the COPY
+        await CopyRow.EndCopyAsync(_direct);
 
         if (_droppedIndexes is not null)
         {
@@ -290,20 +282,8 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
         long inFileDuplicates = 0, inserted = 0, updated = 0, duplicates = 0, unknown = _directUnknown;
         if (_stagedRows > 0)
         {
-            await _staged.FlushAsync(ct);
-            _staged.BaseStream.Position = 0;
-            var stagedColumns = string.Join(", ",
-                ClaimColumns.Append("AssignmentId").Append("RowNumber").Append("CreditOfKey").Select(c => $"\"{c}\""));
-            await using (var copy = await connection.BeginTextImportAsync($"COPY staging_claims ({stagedColumns}) FROM STDIN", ct))
-            using (var lines = new StreamReader(_staged.BaseStream, Encoding.UTF8, false, 1 << 16, leaveOpen: true))
-            {
-                var buffer = new char[1 << 16];
-                int read;
-                while ((read = await lines.ReadAsync(buffer, ct)) > 0)
-                {
-                    await copy.WriteAsync(buffer.AsMemory(0, read), ct);
-                }
-            }
+            await CopyRow.CopyRowsAsync(connection, "staging_claims",
+                ClaimColumns.Append("AssignmentId").Append("RowNumber").Append("CreditOfKey"), _staged, ct);
 
             if (_maybeRepeated)
             {
@@ -511,8 +491,7 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
         await _staged.DisposeAsync();
         if (_directOpen)
         {
-            // Ends the COPY and discards what was sent; no dispose after it (that would flush into the cancelled COPY).
-            await _direct.CancelAsync();
+            await _direct.CancelAsync(); // ends the COPY and discards what was sent
         }
     }
 }
