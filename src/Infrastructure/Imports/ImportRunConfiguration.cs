@@ -34,6 +34,10 @@ public class ImportFileChunk
     public long ImportRunId { get; set; }
     public int Index { get; set; }
     public required byte[] Data { get; set; }
+
+    /// <summary>Whether <see cref="Data"/> encrypts the chunk raw-Deflate-compressed (authenticated by the cipher's
+    /// associated data); false for a chunk that did not get smaller and for every chunk stored before compression.</summary>
+    public bool Compressed { get; set; }
 }
 
 internal sealed class ImportFileChunkConfiguration : IEntityTypeConfiguration<ImportFileChunk>
@@ -41,6 +45,7 @@ internal sealed class ImportFileChunkConfiguration : IEntityTypeConfiguration<Im
     public void Configure(EntityTypeBuilder<ImportFileChunk> builder)
     {
         builder.HasKey(c => new { c.ImportRunId, c.Index });
+        builder.Property(c => c.Compressed).HasDefaultValue(false);
         builder.HasOne<ImportRun>().WithMany().HasForeignKey(c => c.ImportRunId).OnDelete(DeleteBehavior.Cascade);
     }
 }
