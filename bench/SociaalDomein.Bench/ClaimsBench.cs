@@ -34,7 +34,8 @@ public static partial class Program
 
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
         var copy = await PsqlCopyAsync(server, file, ClaimsPlainColumns);
-        var first = await ImportAsync(server, file, ImportKind.Declaraties);
+        var firsts = await FirstImportsAsync(server, file, ImportKind.Declaraties, """TRUNCATE "Claims" CASCADE""");
+        var first = firsts.Median;
         Console.WriteLine("declaraties again: the same file, every row a duplicate");
         var again = await ImportAsync(server, file, ImportKind.Declaraties);
         var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
@@ -43,14 +44,16 @@ public static partial class Program
         Console.WriteLine($"| measurement ({rows:N0} claims, load {string.Join(" ", load)} → {string.Join(" ", loadAfter)}) | result | target | |");
         Console.WriteLine("|---|---|---|---|");
         Console.WriteLine($"| `psql \\copy` into a plain table (median of 3) | {copy.Median.TotalSeconds:F2} s | reference | |");
-        foreach (var (label, r) in new[] { ("import into an empty Claims table", first), ("import of the same file again (all duplicates)", again) })
+        Console.WriteLine($"| import into an empty Claims table (median of 3: {firsts.Totals}) | {first.Total.TotalSeconds:F2} s (receive {first.Receive.TotalSeconds:F2} s + job {first.Job.TotalSeconds:F2} s; " +
+            $"{first.Summary.Inserted:N0} new, {first.Summary.Duplicates:N0} duplicates) | ≤ 2.5 × = {(copy.Median * 2.5).TotalSeconds:F2} s | {firsts.Verdict(copy)} |");
+        foreach (var (label, r) in new[] { ("import of the same file again (all duplicates)", again) })
         {
             Console.WriteLine($"| {label} | {r.Total.TotalSeconds:F2} s (receive {r.Receive.TotalSeconds:F2} s + job {r.Job.TotalSeconds:F2} s; " +
                 $"{r.Summary.Inserted:N0} new, {r.Summary.Duplicates:N0} duplicates) = {r.Total / copy.Median:F2} × | ≤ 2.5 × = {(copy.Median * 2.5).TotalSeconds:F2} s | " +
                 $"{(r.Total <= copy.Median * 2.5 ? "pass" : "**FAIL**")} |");
         }
 
-        var peak = Math.Max(first.PeakBytes, again.PeakBytes);
+        var peak = Math.Max(firsts.PeakBytes, again.PeakBytes);
         Console.WriteLine($"| peak memory (VmHWM) | {peak / 1048576.0:F0} MB | < 1 GB | {(peak < 1L << 30 ? "pass" : "**FAIL**")} |");
     }
 

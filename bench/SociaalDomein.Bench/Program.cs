@@ -29,6 +29,7 @@ namespace SociaalDomein.Bench;
 ///   import &lt;file&gt; [--data DIR]        real ImportService.StartAsync + ImportJob.RunAsync; rows/s and VmHWM
 ///   psqlcopy &lt;file&gt; [--data DIR]      psql \copy of the same file into a plain table (3 runs, median)
 ///   reader &lt;file&gt;                     only parse + validate + pseudonymise (no database), for profiling
+///   pipeline &lt;file&gt;                   the job's own work without a database: reader a thread ahead, loader's per-row work into nowhere (3 runs)
 ///   stacking [&lt;file&gt;] [--data DIR]    ComputeAsync 1 Nov 2018 all/Wmo/Noord ×3 (median, PASS/FAIL ≤ 2 s), peak memory, RefreshAsync, GetAsync, RefreshAllAsync, a filtered trend
 ///   all &lt;rows&gt; [--file F]            generate, psqlcopy, import, stacking, import again; prints a markdown table
 ///   scenarios &lt;measures&gt;             scenario figures over 10 years with that many measures: compute, store, read
@@ -57,6 +58,9 @@ public static partial class Program
         {
             case "generate" when positional.Length == 3:
                 Generate(int.Parse(positional[1], CultureInfo.InvariantCulture), positional[2]);
+                return 0;
+            case "pipeline" when positional.Length == 2:
+                await PipelineAsync(positional[1]);
                 return 0;
             case "reader" when positional.Length == 2:
                 ReadOnly(positional[1]);
@@ -117,7 +121,7 @@ public static partial class Program
                 generated.Stop();
                 await using var server = await StartServerAsync(data);
                 var copy = await PsqlCopyAsync(server, file);
-                var import = await ImportAsync(server, file);
+                var import = await FirstImportsAsync(server, file, ImportKind.Toewijzingen, """TRUNCATE "Assignments" CASCADE""");
                 var stacking = await StackingAsync(server);
                 Console.WriteLine("import again: the same file, every identity stored (a monthly full export that changed nothing)");
                 var again = await ImportAsync(server, file);
@@ -410,6 +414,46 @@ public static partial class Program
         return result;
     }
 
+    /// <summary>Imports <paramref name="file"/> into an emptied table three times in this process, as psql's \copy is run
+    /// three times: the first run pays the JIT of a fresh process (an app that has imported before does not), the
+    /// median of the three is set against the median of \copy. <paramref name="emptySql"/> empties what the import
+    /// fills before the second and third run.</summary>
+    public static async Task<ImportRuns> FirstImportsAsync(LocalPostgresServer server, string file, ImportKind kind, string emptySql)
+    {
+        var runs = new List<ImportResult>();
+        for (var run = 0; run < 3; run++)
+        {
+            if (run > 0)
+            {
+                await using var connection = new NpgsqlConnection(server.ConnectionString);
+                await connection.OpenAsync();
+                await Execute(connection, emptySql + "; CHECKPOINT");
+                Console.WriteLine($"import run {run + 1} into the emptied table (warm process)");
+            }
+
+            runs.Add(await ImportAsync(server, file, kind));
+        }
+
+        return new ImportRuns(runs);
+    }
+
+    /// <summary>Three imports of one file into an empty table (<see cref="FirstImportsAsync"/>).</summary>
+    public sealed record ImportRuns(IReadOnlyList<ImportResult> Runs)
+    {
+        public ImportResult Median => Runs.OrderBy(r => r.Total).ElementAt(Runs.Count / 2);
+
+        public ImportResult Cold => Runs[0];
+
+        public long PeakBytes => Runs.Max(r => r.PeakBytes);
+
+        /// <summary>"13.84 s (first, fresh process), 9.10 s, 8.95 s".</summary>
+        public string Totals => string.Join(", ", Runs.Select((r, i) => $"{r.Total.TotalSeconds:F2} s{(i == 0 ? " (fresh process)" : "")}"));
+
+        /// <summary>The import's ratio to \copy's median, as a table cell with PASS/FAIL against 2.5.</summary>
+        public string Verdict(CopyResult copy) =>
+            $"{(Median.Total <= copy.Median * 2.5 ? "PASS" : "**FAIL**")} ({Median.Total / copy.Median:F2} × by the medians; fresh process {Cold.Total / copy.Median:F2} ×)";
+    }
+
     /// <summary>VmHWM of this process (peak resident set), in bytes.</summary>
     private static long PeakWorkingSet()
     {
@@ -487,6 +531,47 @@ public static partial class Program
         }
 
         Console.WriteLine($"pseudonymiser: {watch.Elapsed.TotalMilliseconds * 1000 / calls:F2} µs per ClientKeyForBsn");
+    }
+
+    /// <summary>The import's work in this process without a database, three times: the reader a thread ahead (ReadAhead, as
+    /// the job runs it) and, on the consuming side, what the loader does per row (identity bookkeeping and the binary
+    /// COPY row) written to nowhere. Says how much of the job's time is the app's own.</summary>
+    private static async Task PipelineAsync(string file)
+    {
+        for (var run = 0; run < 3; run++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            using var stream = File.OpenRead(file);
+            using var reader = ToewijzingenReader.Open(stream, Path.GetFileName(file), BenchPseudonymiser());
+            var opened = watch.Elapsed;
+            var seen = new SociaalDomein.Infrastructure.Imports.IdentityTable();
+            var row = new SociaalDomein.Infrastructure.Imports.CopyRow();
+            var sink = Stream.Null;
+            var rows = 0;
+            var noDict = Environment.GetEnvironmentVariable("NODICT") == "1";
+            var source = Environment.GetEnvironmentVariable("NOAHEAD") == "1" ? reader.Rows.ToAsyncEnumerable() : SociaalDomein.Infrastructure.Imports.ReadAhead.EnumerateAsync(reader.Rows, CancellationToken.None);
+            await foreach (var parsed in source)
+            {
+                rows++;
+                if (parsed.Record is not { } r)
+                {
+                    continue;
+                }
+
+                if (!noDict) seen.GetValueRefOrAddDefault(r.IdentityKey, out _) = r.Row;
+                row.Begin();
+                row.Text(r.IdentityKey); row.Bytes(r.ClientKey); row.Text(r.CaseNumber); row.Bytes(r.AddressKey); row.Text(r.Postcode4);
+                row.Int32(r.BirthYear); row.Int32((int?)r.Sex); row.Int32((int)r.Law); row.Text(r.ProductCategory); row.Text(r.ProductCode);
+                row.Text(r.ProductDescription); row.Text(r.ProviderAgb); row.Text(r.ProviderName); row.Int32((int)r.DeliveryForm);
+                row.Date(r.StartDate); row.Date(r.EndDate); row.Text(r.AssignmentNumber); row.Numeric(r.Volume); row.Text(r.Unit);
+                row.Int32((int?)r.Frequency); row.Numeric(r.Tariff); row.Numeric(r.Budget); row.Int64(1);
+                sink.Write(row.Row);
+            }
+
+            Console.WriteLine($"pipeline: run {run + 1}: open (encoding + line count) {opened.TotalSeconds:F2} s, {rows:N0} rows in {watch.Elapsed.TotalSeconds:F2} s; " +
+                $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s; VmHWM {PeakWorkingSet() / 1048576.0:F0} MB");
+        }
     }
 
     // ---------------------------------------------------------------- psql \copy
@@ -850,18 +935,18 @@ public static partial class Program
 
     // ---------------------------------------------------------------- report
 
-    private static void PrintTable(int rows, string file, TimeSpan generated, CopyResult copy, ImportResult import, StackingTimes stacking, ImportResult again)
+    private static void PrintTable(int rows, string file, TimeSpan generated, CopyResult copy, ImportRuns imports, StackingTimes stacking, ImportResult again)
     {
         static string Pass(bool ok) => ok ? "pass" : "FAIL";
-        var ratio = import.Total / copy.Median;
-        var peakMb = import.PeakBytes / 1048576.0;
+        var import = imports.Median;
+        var peakMb = imports.PeakBytes / 1048576.0;
         Console.WriteLine();
         Console.WriteLine($"file: {file}, {rows:N0} rows, {new FileInfo(file).Length / 1048576.0:F0} MB, generated in {generated.TotalSeconds:F1} s");
         Console.WriteLine();
         Console.WriteLine("| measurement | result | target | |");
         Console.WriteLine("|---|---|---|---|");
         Console.WriteLine($"| psql `\\copy` into a plain table (median of 3) | {copy.Median.TotalSeconds:F2} s ({copy.Rows / copy.Median.TotalSeconds:N0} rows/s) | reference | |");
-        Console.WriteLine($"| import (StartAsync + ImportJob.RunAsync) | {import.Total.TotalSeconds:F2} s ({import.Rows / import.Total.TotalSeconds:N0} rows/s; receive {import.Receive.TotalSeconds:F2} s + job {import.Job.TotalSeconds:F2} s) | ≤ 2.5 × copy = {copy.Median.TotalSeconds * 2.5:F2} s | {Pass(ratio <= 2.5)} ({ratio:F2} ×) |");
+        Console.WriteLine($"| import into an empty table (StartAsync + ImportJob.RunAsync; median of 3: {imports.Totals}) | {import.Total.TotalSeconds:F2} s ({import.Rows / import.Total.TotalSeconds:N0} rows/s; receive {import.Receive.TotalSeconds:F2} s + job {import.Job.TotalSeconds:F2} s) | ≤ 2.5 × copy = {copy.Median.TotalSeconds * 2.5:F2} s | {imports.Verdict(copy)} |");
         Console.WriteLine($"| import of the same file again (every identity stored, nothing changed) | {again.Total.TotalSeconds:F2} s ({again.Summary.Inserted:N0} inserted, {again.Summary.Updated:N0} updated) | | |");
         foreach (var (filter, median, _) in stacking.Compute)
         {
@@ -874,7 +959,7 @@ public static partial class Program
         Console.WriteLine($"| stacking RefreshAsync 2018-11-01 (all, per law, per district) | {stacking.Refresh.TotalSeconds:F2} s | (background job) | |");
         Console.WriteLine($"| recompute job after an import (RefreshAllAsync: the above plus {stacking.TrendQuarters} trend quarters) | {stacking.RefreshAll.TotalSeconds:F2} s | (background job) | |");
         Console.WriteLine($"| Stapeling page: GetAsync of the stored snapshot (median of 7) | {stacking.GetMedian.TotalMilliseconds:F0} ms (max {stacking.GetMax.TotalMilliseconds:F0} ms) | < 1 s | {Pass(stacking.GetMax.TotalSeconds < 1)} |");
-        Console.WriteLine($"| peak memory (VmHWM) of the process through the import | {peakMb:F0} MB | < 1 GB | {Pass(peakMb < 1024)} |");
+        Console.WriteLine($"| peak memory (VmHWM) of the process through the three imports | {peakMb:F0} MB | < 1 GB | {Pass(peakMb < 1024)} |");
         var againMb = again.PeakBytes / 1048576.0;
         Console.WriteLine($"| peak memory (VmHWM) of the process after the import of the same file again | {againMb:F0} MB | < 1 GB | {Pass(againMb < 1024)} |");
     }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Npgsql;
 using SociaalDomein.Domain.Assignments;
 
@@ -24,7 +23,7 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
 
 
     private readonly long _importRunId;
-    private readonly HashSet<string> _stored;
+    private readonly IdentityTable _stored;
     private readonly NpgsqlRawCopyStream _direct;
 
     /// <summary>Rows for the staging table, in binary COPY form, kept in a temporary file until the direct COPY is done
@@ -33,9 +32,8 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
 
     private readonly CopyRow _row = new();
 
-    /// <summary>Where each identity of the file went last: its row number, negative when it went straight in. Holds
-    /// references to the identity strings the reader made anyway.</summary>
-    private readonly Dictionary<string, int> _rowOfIdentity = new(StringComparer.Ordinal);
+    /// <summary>Where each identity of the file went last: its row number, negative when it went straight in.</summary>
+    private readonly IdentityTable _rowOfIdentity = new();
 
     private readonly List<int> _superseded = [];
     private readonly Declaraties.ProviderInserts _providers = new();
@@ -46,7 +44,7 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
     private bool _completed;
     private bool _disposed;
 
-    private AssignmentLoader(long importRunId, HashSet<string> stored, NpgsqlRawCopyStream direct, FileStream staged)
+    private AssignmentLoader(long importRunId, IdentityTable stored, NpgsqlRawCopyStream direct, FileStream staged)
     {
         _importRunId = importRunId;
         _stored = stored;
@@ -68,13 +66,13 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
             await prepare.ExecuteNonQueryAsync(ct);
         }
 
-        var stored = new HashSet<string>(StringComparer.Ordinal);
+        var stored = new IdentityTable();
         await using (var keys = new NpgsqlCommand("""SELECT "IdentityKey" FROM "Assignments" """, connection) { CommandTimeout = 0 })
         await using (var reader = await keys.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                stored.Add(reader.GetString(0));
+                stored.GetValueRefOrAddDefault(reader.GetString(0), out _);
             }
         }
 
@@ -91,7 +89,7 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
     {
         _revoked += r.IsRevoked ? 1 : 0;
         _providers.Add(r.ProviderAgb, r.ProviderName);
-        ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(_rowOfIdentity, r.IdentityKey, out var earlierInFile);
+        ref var last = ref _rowOfIdentity.GetValueRefOrAddDefault(r.IdentityKey, out var earlierInFile);
         if (earlierInFile)
         {
             _duplicates++;
