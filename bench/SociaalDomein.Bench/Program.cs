@@ -28,6 +28,7 @@ namespace SociaalDomein.Bench;
 ///   generate &lt;rows&gt; &lt;file&gt;          deterministic canonical CSV (synthetic BSNs that pass the 11-test)
 ///   import &lt;file&gt; [--data DIR]        real ImportService.StartAsync + ImportJob.RunAsync; rows/s and VmHWM
 ///   psqlcopy &lt;file&gt; [--data DIR]      psql \copy of the same file into a plain table (3 runs, median)
+///   ratio &lt;file&gt; [--data DIR]         psqlcopy, then the import three times into an emptied table: the import target alone
 ///   reader &lt;file&gt;                     only parse + validate + pseudonymise (no database), for profiling
 ///   pipeline &lt;file&gt;                   the job's own work without a database: reader a thread ahead, loader's per-row work into nowhere (3 runs)
 ///   stacking [&lt;file&gt;] [--data DIR]    ComputeAsync 1 Nov 2018 all/Wmo/Noord ×3 (median, PASS/FAIL ≤ 2 s), peak memory, RefreshAsync, GetAsync, RefreshAllAsync, a filtered trend
@@ -69,6 +70,14 @@ public static partial class Program
             {
                 await using var server = await StartServerAsync(data);
                 await ImportAsync(server, positional[1]);
+                return 0;
+            }
+            case "ratio" when positional.Length == 2:
+            {
+                await using var server = await StartServerAsync(data);
+                var copy = await PsqlCopyAsync(server, positional[1]);
+                var imports = await FirstImportsAsync(server, positional[1], ImportKind.Toewijzingen, """TRUNCATE "Assignments" CASCADE""");
+                Console.WriteLine($"ratio: \\copy median {copy.Median.TotalSeconds:F2} s; imports {imports.Totals}; {imports.Verdict(copy)}");
                 return 0;
             }
             case "filestore" when positional.Length == 2:
@@ -375,9 +384,12 @@ public static partial class Program
 
     public sealed record ImportResult(int Rows, TimeSpan Receive, TimeSpan Job, TimeSpan Total, long PeakBytes, ImportSummary Summary);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NpgsqlDataSource> DataSources = new();
+
     private static async Task<ImportResult> ImportAsync(LocalPostgresServer server, string file, ImportKind kind = ImportKind.Toewijzingen)
     {
-        await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
+        // One data source per server for the whole run, as the app keeps one: its pool's connections are reused.
+        var dataSource = DataSources.GetOrAdd(server.ConnectionString, NpgsqlDataSource.Create);
         var files = new ImportFiles(dataSource, new FileCipher(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
         var jobs = new RecordingJobClient();
         var service = new ImportService(new Contexts(server.ConnectionString), files, jobs, TimeProvider.System);

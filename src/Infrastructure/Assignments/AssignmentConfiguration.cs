@@ -6,8 +6,6 @@ namespace SociaalDomein.Infrastructure.Assignments;
 
 internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
 {
-    public const string CopyKey = "CopyKey";
-
     public void Configure(EntityTypeBuilder<Assignment> builder)
     {
         builder.ToTable("Assignments");
@@ -27,14 +25,6 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         builder.Property(a => a.Unit).HasMaxLength(20);
         builder.Property(a => a.Volume).HasPrecision(14, 4);
         builder.Property(a => a.Tariff).HasPrecision(14, 4);
-
-        // Rule 3 of the stacking analysis (docs/domain.md §5) groups by (case, product, provider, start). A hash of the four,
-        // computed by PostgreSQL from the row itself, lets it find the few groups with more than one row in one pass
-        // over a bigint; the real columns are compared after that, so a hash collision costs time, never a result.
-        builder.Property<long>(CopyKey)
-            .HasComputedColumnSql(
-                """hashtextextended("CaseNumber" || '|' || "ProductCode" || '|' || "ProviderAgb" || '|' || ("StartDate" - DATE '2000-01-01')::text, 0)""",
-                stored: true);
 
         // No other indexes: the analysis reads every row anyway, and each index on a random key (client, dates, import)
         // made inserting a million rows several seconds slower (docs/benchmarks.md).

@@ -54,12 +54,11 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
 
     public static async Task<AssignmentLoader> BeginAsync(NpgsqlConnection connection, long importRunId, CancellationToken ct)
     {
-        const string copyKey = Assignments.AssignmentConfiguration.CopyKey; // computed by PostgreSQL, never written
         await using (var prepare = new NpgsqlCommand(
             $"""
             SELECT pg_advisory_xact_lock({ImportLocks.Serial});
             CREATE TEMP TABLE staging_assignments (LIKE "Assignments" INCLUDING DEFAULTS) ON COMMIT DROP;
-            ALTER TABLE staging_assignments DROP COLUMN "Id", DROP COLUMN "ImportRunId", DROP COLUMN "{copyKey}",
+            ALTER TABLE staging_assignments DROP COLUMN "Id", DROP COLUMN "ImportRunId",
                 ADD COLUMN "RowNumber" integer NOT NULL, ADD COLUMN "WasStored" boolean NOT NULL;
             """, connection) { CommandTimeout = 0 })
         {

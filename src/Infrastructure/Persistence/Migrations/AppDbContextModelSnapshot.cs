@@ -272,11 +272,6 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
 
-                    b.Property<long>("CopyKey")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("bigint")
-                        .HasComputedColumnSql("hashtextextended(\"CaseNumber\" || '|' || \"ProductCode\" || '|' || \"ProviderAgb\" || '|' || (\"StartDate\" - DATE '2000-01-01')::text, 0)", true);
-
                     b.Property<int>("DeliveryForm")
                         .HasColumnType("integer");
 
