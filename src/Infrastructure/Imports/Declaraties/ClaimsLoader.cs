@@ -27,7 +27,7 @@ namespace SociaalDomein.Infrastructure.Imports.Declaraties;
 /// is stored (a first load, a large back-fill), the secondary indexes of "Claims" are dropped mid-COPY and built again
 /// at the end, which is several times cheaper than maintaining them row by row (docs/benchmarks.md); that holds an
 /// exclusive lock on "Claims" until the import commits.
-/// COPY in text format, each row one line built here. Runs inside the import's transaction after the lock that
+/// Rows go in PostgreSQL's binary COPY format, built here (<see cref="CopyRow"/>, ADR 18). Runs inside the import's transaction after the lock that
 /// serialises imports, so what is read at the start stays exact until the commit.
 /// </summary>
 internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
