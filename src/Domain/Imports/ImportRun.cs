@@ -35,6 +35,13 @@ public class ImportRun
     public required string Sha256 { get; set; }
 
     public long SizeBytes { get; set; }
+
+    /// <summary>What the upload showed of its text as it was received: valid UTF-8 or not, and the lines with content
+    /// (the job then reads the kept file once instead of twice; ADR 18). Null for runs received before.</summary>
+    public bool? TextIsUtf8 { get; set; }
+
+    public long? TextLines { get; set; }
+
     public required string UploadedBy { get; set; }
     public DateTimeOffset UploadedAt { get; set; }
     public bool OnlyValidRows { get; set; }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using Npgsql;
 using NpgsqlTypes;
+using SociaalDomein.Infrastructure.Imports.Tables;
 using SociaalDomein.Infrastructure.Privacy;
 
 namespace SociaalDomein.Infrastructure.Imports;
@@ -17,13 +18,18 @@ namespace SociaalDomein.Infrastructure.Imports;
 /// </summary>
 public sealed class ImportFiles(NpgsqlDataSource database, FileCipher cipher)
 {
+    /// <summary>What <see cref="StoreAsync"/> learnt of a file while it stored it.</summary>
+    public sealed record StoredFile(string Sha256, long Size, TextFacts Text);
+
     /// <summary>Encrypts <paramref name="upload"/> into the chunks of run <paramref name="runId"/>, on the caller's
-    /// connection and inside its transaction (a failed upload leaves nothing); returns its SHA-256 (hex) and size. Every
-    /// chunk but the last holds <see cref="FileCipher.ChunkSize"/> bytes of the file, compressed or not, so a reader
-    /// finds a position's chunk by division.</summary>
-    public async Task<(string Sha256, long Size)> StoreAsync(NpgsqlConnection connection, long runId, Stream upload, CancellationToken ct)
+    /// connection and inside its transaction (a failed upload leaves nothing); returns its SHA-256 (hex), size and
+    /// <see cref="TextFacts"/> (learnt from the bytes on their way, so the import does not read the kept file for them).
+    /// Every chunk but the last holds <see cref="FileCipher.ChunkSize"/> bytes of the file, compressed or not, so a
+    /// reader finds a position's chunk by division.</summary>
+    public async Task<StoredFile> StoreAsync(NpgsqlConnection connection, long runId, Stream upload, CancellationToken ct)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var text = new TextScan();
         await using var copy = await connection.BeginBinaryImportAsync(
             """COPY "ImportFileChunks" ("ImportRunId", "Index", "Data", "Compressed") FROM STDIN (FORMAT BINARY)""", ct);
         var current = new byte[FileCipher.ChunkSize];
@@ -41,6 +47,7 @@ public sealed class ImportFiles(NpgsqlDataSource database, FileCipher cipher)
                 : await upload.ReadAtLeastAsync(next, next.Length, throwOnEndOfStream: false, ct);
             var isLast = nextLength == 0;
             sha.AppendData(current, 0, currentLength);
+            text.Append(current.AsSpan(0, currentLength));
             size += currentLength;
             var plain = current.AsSpan(0, currentLength);
             var compressed = Deflate(plain, deflated);
@@ -65,7 +72,7 @@ public sealed class ImportFiles(NpgsqlDataSource database, FileCipher cipher)
         }
 
         await copy.CompleteAsync(ct);
-        return (Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant(), size);
+        return new StoredFile(Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant(), size, text.Complete());
     }
 
     /// <summary>Compresses <paramref name="plain"/> (raw Deflate, fastest) into <paramref name="deflated"/>, in memory;

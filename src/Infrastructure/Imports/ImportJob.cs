@@ -71,13 +71,13 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
     {
         ImportKind.Toewijzingen => ImportAsync(connection, importRunId, run,
             (c, token) => AssignmentLoader.BeginAsync(c, importRunId, token),
-            (stream, _) => ToewijzingenReader.Open(stream, run.FileName, pseudonymiser), ct),
+            (stream, _) => ToewijzingenReader.Open(stream, run.FileName, pseudonymiser, run.Text), ct),
         ImportKind.Realisatie => ImportAsync(connection, importRunId, run,
             (c, token) => ActualsLoader.BeginAsync(c, importRunId, token),
-            (stream, loader) => RealisatieReader.Open(stream, run.FileName, loader.Lookup), ct),
+            (stream, loader) => RealisatieReader.Open(stream, run.FileName, loader.Lookup, run.Text), ct),
         ImportKind.Declaraties => ImportAsync(connection, importRunId, run,
             (c, token) => Declaraties.ClaimsLoader.BeginAsync(c, importRunId, token),
-            (stream, loader) => loader.Expect(Declaraties.DeclaratiesReader.Open(stream, run.FileName, pseudonymiser)), ct),
+            (stream, loader) => loader.Expect(Declaraties.DeclaratiesReader.Open(stream, run.FileName, pseudonymiser, run.Text)), ct),
         _ => throw new ImportFileException($"Imports van de soort {run.Kind} worden (nog) niet ondersteund."),
     };
 
@@ -201,7 +201,9 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
         _ => [Analysis.StoredAnalysis.Stacking],
     };
 
-    private sealed record ClaimedRun(ImportKind Kind, string FileName, bool OnlyValidRows, long SizeBytes);
+    /// <param name="Text">What the upload showed of its text as it was received; null for a run received before that was
+    /// kept (the reader then scans the file).</param>
+    private sealed record ClaimedRun(ImportKind Kind, string FileName, bool OnlyValidRows, long SizeBytes, TextFacts? Text);
 
     /// <summary>Queued → Running, atomically, on the connection that holds the run's lock: only one execution of a run
     /// ever proceeds, and no instance sees it Running without its lock held. Returns what the run needs, or null when
@@ -211,13 +213,19 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
         await using var command = new NpgsqlCommand(
             """
             UPDATE "ImportRuns" SET "Status" = @running, "StartedAt" = now() WHERE "Id" = @id AND "Status" = @queued
-            RETURNING "Kind", "FileName", "OnlyValidRows", "SizeBytes"
+            RETURNING "Kind", "FileName", "OnlyValidRows", "SizeBytes", "TextIsUtf8", "TextLines"
             """, connection);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("running", (int)ImportStatus.Running);
         command.Parameters.AddWithValue("queued", (int)ImportStatus.Queued);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? new ClaimedRun((ImportKind)reader.GetInt32(0), reader.GetString(1), reader.GetBoolean(2), reader.GetInt64(3)) : null;
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+
+        TextFacts? text = reader.IsDBNull(4) || reader.IsDBNull(5) ? null : new TextFacts(reader.GetBoolean(4), reader.GetInt64(5));
+        return new ClaimedRun((ImportKind)reader.GetInt32(0), reader.GetString(1), reader.GetBoolean(2), reader.GetInt64(3), text);
     }
 
     private async Task UpdateAsync(long id, string set, CancellationToken ct, params (string Name, object Value)[] values)

@@ -46,7 +46,8 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> contexts, Impo
         Audit.AuditLog.Add(db, run.UploadedAt, user, Domain.Audit.AuditAction.ImportStarted, $"{kind} uit {run.FileName}", onlyValidRows ? "alleen geldige rijen" : null);
         await db.SaveChangesAsync(ct);
 
-        (run.Sha256, run.SizeBytes) = await files.StoreAsync((NpgsqlConnection)db.Database.GetDbConnection(), run.Id, upload, ct);
+        var stored = await files.StoreAsync((NpgsqlConnection)db.Database.GetDbConnection(), run.Id, upload, ct);
+        (run.Sha256, run.SizeBytes, run.TextIsUtf8, run.TextLines) = (stored.Sha256, stored.Size, stored.Text.IsUtf8, stored.Text.Lines);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         jobs.Enqueue<ImportJob>(job => job.RunAsync(run.Id, CancellationToken.None));

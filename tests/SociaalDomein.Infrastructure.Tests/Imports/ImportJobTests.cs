@@ -55,6 +55,33 @@ public sealed class ImportJobTests(DatabaseFixture fixture) : IClassFixture<Data
         Assert.Contains(_jobs.Enqueued, j => j.Type.Name == "StackingRecomputeJob");
     }
 
+    [Theory]
+    [InlineData(65001, true)]
+    [InlineData(1252, false)]
+    public async Task The_text_is_learnt_as_it_is_received_and_the_job_reads_it_in_that_encoding(int codePage, bool utf8)
+    {
+        await fixture.ResetAsync();
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var encoding = System.Text.Encoding.GetEncoding(codePage);
+        // Blank and delimiter-only lines do not count; the rows a quoted line break spans count twice (progress only).
+        var csv = string.Join("\r\n", Header, Row(Bsn1, "D-1", "02A06", "01-03-2018").Replace("Zorg Zwolle BV", "Zorggroep Ééndracht"), "",
+            ";;;;", Row(Bsn2, "D-2", "02A07", "2018-05-01").Replace("Omschrijving", "\"Cliënt € \n begeleiding\""), "");
+        var (service, job) = Pipeline();
+        var id = await service.StartAsync(new MemoryStream(encoding.GetBytes(csv)), "toewijzingen.csv", ImportKind.Toewijzingen, false, "controller@test");
+
+        var learnt = await fixture.QueryAsync(db => db.ImportRuns.Where(r => r.Id == id).Select(r => new { r.TextIsUtf8, r.TextLines }).SingleAsync());
+        Assert.Equal(utf8, learnt.TextIsUtf8);
+        Assert.Equal(4, learnt.TextLines);
+
+        await job.RunAsync(id, CancellationToken.None);
+        var run = (await service.GetAsync(id))!;
+        Assert.Equal(ImportStatus.Succeeded, run.Status);
+        Assert.Equal(3, run.RowsTotal);
+        Assert.Equal(2, run.RowsImported);
+        var names = await fixture.QueryAsync(db => db.Assignments.OrderBy(a => a.CaseNumber).Select(a => a.ProviderName + "|" + a.ProductDescription).ToListAsync());
+        Assert.Equal(["Zorggroep Ééndracht|Omschrijving", "Zorg Zwolle BV|Cliënt € \n begeleiding"], names);
+    }
+
     [Fact]
     public async Task No_BSN_is_stored_in_clear()
     {

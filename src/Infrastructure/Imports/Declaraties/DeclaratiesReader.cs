@@ -17,8 +17,9 @@ public static class DeclaratiesReader
         "Het Excel-bestand '{0}' bevat geen werkblad. Zet de declaraties op het eerste werkblad, met de kolomnamen in de eerste rij.");
 
     /// <summary>Opens the file. The caller keeps ownership of <paramref name="stream"/> and must keep it open while the
-    /// rows are read.</summary>
-    public static IImportFile<ParsedRow<ClaimRecord>> Open(Stream stream, string fileName, Pseudonymiser pseudonymiser)
+    /// rows are read. <paramref name="known"/>: what the upload showed of
+    /// the text as it was received (<see cref="TextFacts"/>), so the file is not scanned again.</summary>
+    public static IImportFile<ParsedRow<ClaimRecord>> Open(Stream stream, string fileName, Pseudonymiser pseudonymiser, TextFacts? known = null)
     {
         ArgumentNullException.ThrowIfNull(pseudonymiser);
         return TabularFiles.Open(stream, fileName, header =>
@@ -27,6 +28,6 @@ public static class DeclaratiesReader
                 var validator = new DeclaratiesRowValidator(columns, pseudonymiser);
                 return new TableLayout<ParsedRow<ClaimRecord>>(columns.HeaderFieldCount, columns.UnknownColumns, validator.Validate);
             },
-            Texts, (source, owned) => Iwmo323File.Open(source, fileName, pseudonymiser, owned));
+            Texts, (source, owned) => Iwmo323File.Open(source, fileName, pseudonymiser, owned), known);
     }
 }

@@ -16,8 +16,9 @@ public static class RealisatieReader
         "Het Excel-bestand '{0}' bevat geen werkblad. Zet de realisatie op het eerste werkblad, met de kolomnamen in de eerste rij.");
 
     /// <summary>Opens the file. The caller keeps ownership of <paramref name="stream"/> and must keep it open while the
-    /// rows are read.</summary>
-    public static IImportFile<ParsedRow<ActualRecord>> Open(Stream stream, string fileName, BudgetLineLookup lines)
+    /// rows are read. <paramref name="known"/>: what the upload showed of
+    /// the text as it was received (<see cref="TextFacts"/>), so the file is not scanned again.</summary>
+    public static IImportFile<ParsedRow<ActualRecord>> Open(Stream stream, string fileName, BudgetLineLookup lines, TextFacts? known = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         return TabularFiles.Open(stream, fileName, header =>
@@ -25,6 +26,6 @@ public static class RealisatieReader
             var columns = RealisatieColumns.FromHeader(header, fileName);
             var validator = new RealisatieRowValidator(columns, lines);
             return new TableLayout<ParsedRow<ActualRecord>>(columns.HeaderFieldCount, columns.UnknownColumns, validator.Validate);
-        }, Texts);
+        }, Texts, known: known);
     }
 }

@@ -20,9 +20,10 @@ internal static class TabularFiles
     /// <summary>Opens the file. The caller keeps ownership of <paramref name="stream"/> and must keep it open while the
     /// rows are read; a stream that cannot seek is first copied to a temporary file (deleted on dispose).
     /// <paramref name="layoutOf"/> maps the header (throwing <see cref="ImportFileException"/> when columns are missing);
-    /// <paramref name="xml"/> opens an XML file, null when the kind has none.</summary>
+    /// <paramref name="xml"/> opens an XML file, null when the kind has none. <paramref name="known"/>: the file's
+    /// <see cref="TextFacts"/> when they were learnt as it was received; null to scan the file for them.</summary>
     public static IImportFile<TRow> Open<TRow>(Stream stream, string fileName, Func<IReadOnlyList<string>, TableLayout<TRow>> layoutOf,
-        FileTexts texts, Func<Stream, IDisposable?, IImportFile<TRow>>? xml = null)
+        FileTexts texts, Func<Stream, IDisposable?, IImportFile<TRow>>? xml = null, TextFacts? known = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
 
@@ -39,7 +40,7 @@ internal static class TabularFiles
 
         try
         {
-            return Open(source, fileName, layoutOf, texts, xml, temporary);
+            return Open(source, fileName, layoutOf, texts, xml, known, temporary);
         }
         catch
         {
@@ -55,7 +56,7 @@ internal static class TabularFiles
         new(string.Format(CultureInfo.InvariantCulture, texts.NotReadable, fileName));
 
     private static IImportFile<TRow> Open<TRow>(Stream source, string fileName, Func<IReadOnlyList<string>, TableLayout<TRow>> layoutOf,
-        FileTexts texts, Func<Stream, IDisposable?, IImportFile<TRow>>? xml, IDisposable? owned)
+        FileTexts texts, Func<Stream, IDisposable?, IImportFile<TRow>>? xml, TextFacts? known, IDisposable? owned)
     {
         var origin = source.Position;
         var head = new byte[SniffLength];
@@ -112,7 +113,10 @@ internal static class TabularFiles
             return xml(source, owned);
         }
 
-        var (encoding, lines) = Scan(source, checkUtf8: byBom is null && !sniff.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]));
+        // UTF-16 and UTF-8 with a byte order mark are known by it; other text is UTF-8 when all of it is, else Windows-1252.
+        var checkUtf8 = byBom is null && !sniff.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+        var (isUtf8, lines) = known ?? TextScan.Of(source);
+        var encoding = !checkUtf8 || isUtf8 ? new UTF8Encoding(false) : Encoding.GetEncoding(1252);
         source.Position = origin;
         if (lines == 0)
         {
@@ -120,73 +124,5 @@ internal static class TabularFiles
         }
 
         return CsvFile<TRow>.Open(source, byBom ?? encoding, fileName, layoutOf, (int)Math.Min(int.MaxValue, lines - 1), owned);
-    }
-
-    /// <summary>One fast pass over the bytes: is it valid UTF-8 (else it is Windows-1252, what Dutch Excel writes), and
-    /// how many lines hold something other than blanks and delimiters. A quoted field with line breaks makes the count
-    /// a little high; it is meant for progress, not for checks.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (Encoding Encoding, long Lines) Scan(Stream source, bool checkUtf8)
-    {
-        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
-        var isUtf8 = true;
-        var buffer = new byte[1 << 16];
-        long lines = 0;
-        var lineHasContent = false;
-        ReadOnlySpan<byte> blanks = " \t\r;,"u8;
-        int read;
-        while ((read = source.Read(buffer)) > 0)
-        {
-            var span = buffer.AsSpan(0, read);
-            if (checkUtf8 && isUtf8)
-            {
-                try
-                {
-                    decoder.GetCharCount(span, flush: false);
-                }
-                catch (DecoderFallbackException)
-                {
-                    isUtf8 = false;
-                }
-            }
-
-            while (true)
-            {
-                var newline = span.IndexOf((byte)'\n');
-                var segment = newline < 0 ? span : span[..newline];
-                lineHasContent |= segment.IndexOfAnyExcept(blanks) >= 0;
-                if (newline < 0)
-                {
-                    break;
-                }
-
-                if (lineHasContent)
-                {
-                    lines++;
-                }
-
-                lineHasContent = false;
-                span = span[(newline + 1)..];
-            }
-        }
-
-        if (lineHasContent)
-        {
-            lines++;
-        }
-
-        if (checkUtf8 && isUtf8)
-        {
-            try
-            {
-                decoder.GetCharCount([], flush: true);
-            }
-            catch (DecoderFallbackException)
-            {
-                isUtf8 = false;
-            }
-        }
-
-        return (isUtf8 ? new UTF8Encoding(false) : Encoding.GetEncoding(1252), lines);
     }
 }

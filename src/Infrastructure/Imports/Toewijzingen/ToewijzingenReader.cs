@@ -18,8 +18,9 @@ public static class ToewijzingenReader
         "Het Excel-bestand '{0}' bevat geen werkblad. Zet de toewijzingen op het eerste werkblad, met de kolomnamen in de eerste rij.");
 
     /// <summary>Opens the file. The caller keeps ownership of <paramref name="stream"/> and must keep it open while the
-    /// rows are read; a stream that cannot seek is first copied to a temporary file (deleted on dispose).</summary>
-    public static IImportFile<ParsedRow<AssignmentRecord>> Open(Stream stream, string fileName, Pseudonymiser pseudonymiser)
+    /// rows are read; a stream that cannot seek is first copied to a temporary file (deleted on dispose). <paramref name="known"/>: what the upload showed of
+    /// the text as it was received (<see cref="TextFacts"/>), so the file is not scanned again.</summary>
+    public static IImportFile<ParsedRow<AssignmentRecord>> Open(Stream stream, string fileName, Pseudonymiser pseudonymiser, TextFacts? known = null)
     {
         ArgumentNullException.ThrowIfNull(pseudonymiser);
         return TabularFiles.Open(stream, fileName, header =>
@@ -28,6 +29,6 @@ public static class ToewijzingenReader
                 var validator = new ToewijzingenRowValidator(columns, pseudonymiser);
                 return new TableLayout<ParsedRow<AssignmentRecord>>(columns.HeaderFieldCount, columns.UnknownColumns, validator.Validate);
             },
-            Texts, (source, owned) => Iwmo301File.Open(source, fileName, pseudonymiser, owned));
+            Texts, (source, owned) => Iwmo301File.Open(source, fileName, pseudonymiser, owned), known);
     }
 }

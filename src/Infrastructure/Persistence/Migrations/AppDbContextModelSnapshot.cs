@@ -816,6 +816,12 @@ namespace SociaalDomein.Infrastructure.Persistence.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<bool?>("TextIsUtf8")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("TextLines")
+                        .HasColumnType("bigint");
+
                     b.PrimitiveCollection<List<string>>("UnknownColumns")
                         .IsRequired()
                         .HasColumnType("text[]");
