@@ -562,9 +562,7 @@ public static partial class Program
             var row = new SociaalDomein.Infrastructure.Imports.CopyRow();
             var sink = Stream.Null;
             var rows = 0;
-            var noDict = Environment.GetEnvironmentVariable("NODICT") == "1";
-            var source = Environment.GetEnvironmentVariable("NOAHEAD") == "1" ? reader.Rows.ToAsyncEnumerable() : SociaalDomein.Infrastructure.Imports.ReadAhead.EnumerateAsync(reader.Rows, CancellationToken.None);
-            await foreach (var parsed in source)
+            await foreach (var parsed in SociaalDomein.Infrastructure.Imports.ReadAhead.EnumerateAsync(reader.Rows, CancellationToken.None))
             {
                 rows++;
                 if (parsed.Record is not { } r)
@@ -572,13 +570,10 @@ public static partial class Program
                     continue;
                 }
 
-                if (!noDict) seen.GetValueRefOrAddDefault(r.IdentityKey, out _) = r.Row;
+                seen.GetValueRefOrAddDefault(r.IdentityKey, out _) = r.Row;
                 row.Begin();
-                row.Text(r.IdentityKey); row.Bytes(r.ClientKey); row.Text(r.CaseNumber); row.Bytes(r.AddressKey); row.Text(r.Postcode4);
-                row.Int32(r.BirthYear); row.Int32((int?)r.Sex); row.Int32((int)r.Law); row.Text(r.ProductCategory); row.Text(r.ProductCode);
-                row.Text(r.ProductDescription); row.Text(r.ProviderAgb); row.Text(r.ProviderName); row.Int32((int)r.DeliveryForm);
-                row.Date(r.StartDate); row.Date(r.EndDate); row.Text(r.AssignmentNumber); row.Numeric(r.Volume); row.Text(r.Unit);
-                row.Int32((int?)r.Frequency); row.Numeric(r.Tariff); row.Numeric(r.Budget); row.Int64(1);
+                SociaalDomein.Infrastructure.Imports.AssignmentLoader.AppendValues(row, r);
+                row.Int64(1);
                 sink.Write(row.Row);
             }
 

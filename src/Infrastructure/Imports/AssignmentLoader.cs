@@ -99,7 +99,7 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
         }
 
         _row.Begin();
-        AppendValues(r);
+        AppendValues(_row, r);
         var wasStored = _stored.Contains(r.IdentityKey);
         if (!earlierInFile && !wasStored)
         {
@@ -197,29 +197,30 @@ internal sealed class AssignmentLoader : IRecordLoader<AssignmentRecord>
         }
     }
 
-    private void AppendValues(AssignmentRecord r)
+    /// <summary>The row's values in the order of <see cref="Columns"/> (the bench's "pipeline" writes the same).</summary>
+    internal static void AppendValues(CopyRow row, AssignmentRecord r)
     {
-        _row.Text(r.IdentityKey);
-        _row.Bytes(r.ClientKey);
-        _row.Text(r.CaseNumber);
-        _row.Bytes(r.AddressKey);
-        _row.Text(r.Postcode4);
-        _row.Int32(r.BirthYear);
-        _row.Int32((int?)r.Sex);
-        _row.Int32((int)r.Law);
-        _row.Text(r.ProductCategory);
-        _row.Text(r.ProductCode);
-        _row.Text(r.ProductDescription);
-        _row.Text(r.ProviderAgb);
-        _row.Text(r.ProviderName);
-        _row.Int32((int)r.DeliveryForm);
-        _row.Date(r.StartDate);
-        _row.Date(r.EndDate);
-        _row.Text(r.AssignmentNumber);
-        _row.Numeric(r.Volume);
-        _row.Text(r.Unit);
-        _row.Int32((int?)r.Frequency);
-        _row.Numeric(r.Tariff);
-        _row.Numeric(r.Budget);
+        row.Text(r.IdentityKey);
+        row.Bytes(r.ClientKey);
+        row.Text(r.CaseNumber);
+        row.Bytes(r.AddressKey);
+        row.Text(r.Postcode4);
+        row.Int32(r.BirthYear);
+        row.Int32((int?)r.Sex);
+        row.Int32((int)r.Law);
+        row.Text(r.ProductCategory);
+        row.Text(r.ProductCode);
+        row.Text(r.ProductDescription);
+        row.Text(r.ProviderAgb);
+        row.Text(r.ProviderName);
+        row.Int32((int)r.DeliveryForm);
+        row.Date(r.StartDate);
+        row.Date(r.EndDate);
+        row.Text(r.AssignmentNumber);
+        row.Numeric(r.Volume);
+        row.Text(r.Unit);
+        row.Int32((int?)r.Frequency);
+        row.Numeric(r.Tariff);
+        row.Numeric(r.Budget);
     }
 }
