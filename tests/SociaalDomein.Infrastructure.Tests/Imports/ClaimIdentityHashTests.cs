@@ -78,6 +78,56 @@ public sealed class ClaimIdentityHashTests(DatabaseFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_credit_linked_through_its_reference_hash_is_checked_against_the_identity()
+    {
+        await fixture.ResetAsync();
+        // "X-9" shares its hash with "D-1": the loader, which links a direct credit through the hashes, is misled.
+        var misleading = new IdentityHashing(k => ClaimIdentityHash.Of(k.Replace("/X-9", "/D-1")),
+            c => $"hashtextextended(replace({c}, '/X-9', '/D-1'), 0)");
+        await UseHashColumnAsync(misleading.Sql("\"IdentityKey\""));
+        ImportFileException orphan;
+        long linkedTo, expected;
+        try
+        {
+            // D-1 is the only claim with that hash, so the credit of X-9 (which exists nowhere) is first linked to it.
+            orphan = await Assert.ThrowsAsync<ImportFileException>(() =>
+                LoadAsync(misleading, 1, null, Claim(2, "D-1", 100m), Claim(3, "C-1", -100m, creditOf: "X-9")));
+            Assert.Equal(0L, await ScalarAsync("""SELECT count(*) FROM "Claims" """));
+
+            // Now X-9 exists, in the same file: the hash is met twice, so the loader leaves the link to the database.
+            await LoadAsync(misleading, 2, null, Claim(2, "D-1", 100m), Claim(3, "X-9", 50m), Claim(4, "C-1", -50m, creditOf: "X-9"));
+            linkedTo = (long)(await ScalarAsync("""SELECT "CreditOfId" FROM "Claims" WHERE "ClaimNumber" = 'C-1'"""))!;
+            expected = (long)(await ScalarAsync("""SELECT "Id" FROM "Claims" WHERE "ClaimNumber" = 'X-9'"""))!;
+        }
+        finally
+        {
+            await UseHashColumnAsync(ClaimIdentityHash.Sql);
+        }
+
+        Assert.Contains("rij 3 (declaratienummer 'C-1')", orphan.Message);
+        Assert.StartsWith("Eén creditregel verwijst naar een declaratie die niet in de database en niet in het bestand staat", orphan.Message);
+        Assert.Equal(expected, linkedTo);
+    }
+
+    [Fact]
+    public async Task A_credit_before_its_original_in_the_file_is_linked_and_staged_rows_take_ids_after_the_loaders()
+    {
+        await fixture.ResetAsync();
+        await LoadAsync(ClaimIdentityHash.Hashing, 1, null, Claim(2, "D-0", 10m));
+
+        // C-1 goes straight in before D-1 is met; K-1 has no reference, so it is staged and matched on content (D-2).
+        var result = await LoadAsync(ClaimIdentityHash.Hashing, 2, 4,
+            Claim(2, "C-1", -100m, creditOf: "D-1"), Claim(3, "D-1", 100m), Claim(4, "D-2", 200m), Claim(5, "K-1", -200m));
+
+        Assert.Equal((0, 4, 0), (result.Duplicates, result.Inserted, result.Updated));
+        var claims = await fixture.QueryAsync(db => db.Claims.AsNoTracking().ToDictionaryAsync(c => c.ClaimNumber!));
+        Assert.Equal(claims["D-1"].Id, claims["C-1"].CreditOfId);
+        Assert.Equal(claims["D-2"].Id, claims["K-1"].CreditOfId);
+        Assert.True(claims["K-1"].Id > claims.Values.Where(c => c.ClaimNumber != "K-1").Max(c => c.Id));
+        Assert.Null(claims["D-0"].CreditOfId);
+    }
+
+    [Fact]
     public async Task A_bulk_load_drops_the_indexes_and_builds_them_again_as_they_were()
     {
         await fixture.ResetAsync();

@@ -13,12 +13,16 @@ namespace SociaalDomein.Infrastructure.Imports.Declaraties;
 /// <item>new identities are inserted, linked to their assignment by toewijzingsnummer (the assignment's identity
 /// "nr:" + number, looked up in a dictionary read at the start); an unknown number is loaded unlinked and counted in the
 /// note;</item>
-/// <item>credits (all staged) are linked to their original: by the reference the source gives (a 323's
-/// VorigReferentieNummer, a CSV's vorig_declaratienummer), otherwise by content (same client, provider, product and
-/// period, amount the opposite), the original in the database or in the same file. A credit whose original is found
-/// nowhere fails the whole import with an <see cref="ImportFileException"/> that names the first rows and their
-/// declaratienummer: this is only known after the merge, when the import's all-or-nothing decision on row errors has
-/// been taken, so it cannot become a rejected row of its own; the transaction is rolled back.</item>
+/// <item>credits are linked to their original: by the reference the source gives (a 323's VorigReferentieNummer, a
+/// CSV's vorig_declaratienummer), otherwise by content (same client, provider, product and period, amount the opposite),
+/// the original in the database or in the same file. A new credit with a reference goes straight in with its original's
+/// Id when the loader knows it (ADR 19): the loader gives the rows it sends straight in their Ids itself, from the
+/// table's identity sequence, and keeps the Id of every stored and met hash; each such link is checked against the
+/// identity in the database at the end, and corrected where a hash misled. The other credits are staged and linked in
+/// SQL. A credit whose original is found nowhere fails the whole import with an <see cref="ImportFileException"/> that
+/// names the first rows and their declaratienummer: this is only known after the merge, when the import's
+/// all-or-nothing decision on row errors has been taken, so it cannot become a rejected row of its own; the transaction
+/// is rolled back.</item>
 /// <item>providers met for the first time are created (<see cref="ProviderInserts"/>).</item>
 /// </list>
 /// Which identities are stored is known from their 64-bit hashes (<see cref="ClaimIdentityHash"/>), read at the start
@@ -26,15 +30,16 @@ namespace SociaalDomein.Infrastructure.Imports.Declaraties;
 /// compared, so two identities with the same hash are both kept. When the rows going straight in will outnumber what
 /// is stored (a first load, a large back-fill), the secondary indexes of "Claims" are dropped mid-COPY and built again
 /// at the end, which is several times cheaper than maintaining them row by row (docs/benchmarks.md); that holds an
-/// exclusive lock on "Claims" until the import commits.
+/// exclusive lock on "Claims" until the import commits. Otherwise the import holds a lock that keeps other writers of
+/// "Claims" (not its readers) waiting until it commits, so the Ids it hands out are its own.
 /// Rows go in PostgreSQL's binary COPY format, built here (<see cref="CopyRow"/>, ADR 18). Runs inside the import's transaction after the lock that
 /// serialises imports, so what is read at the start stays exact until the commit.
 /// </summary>
 internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
 {
     /// <summary>The columns of "Claims" an import writes from the file, in COPY order; both COPYs continue with the
-    /// assignment's Id, the direct one then with the import run, the staged one with the row number and the key of the
-    /// claim a credit reverses.</summary>
+    /// assignment's Id, the direct one then with the import run, the claim's Id and the Id of the claim a credit
+    /// reverses, the staged one with the row number and the key of the claim a credit reverses.</summary>
     private static readonly string[] ClaimColumns =
     [
         "IdentityKey", "ClientKey", "ProviderAgb", "Law", "ProductCategory", "ProductCode", "AssignmentNumber", "PeriodStart",
@@ -57,13 +62,20 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
     private readonly IdentityHashes _hashes;
     private readonly long _storedRows;
     private readonly Dictionary<string, long> _assignments;
+    private readonly long _firstId;
     private NpgsqlRawCopyStream _direct;
 
     /// <summary>Rows for the staging table, in binary COPY form, kept in a temporary file until the direct COPY is done
     /// (one connection runs one COPY at a time). Pseudonymised already; deleted when closed.</summary>
     private readonly FileStream _staged;
 
+    /// <summary>For every credit sent straight in with a reference: its Id, the Id of the original the loader took
+    /// from the hashes (null when it had none), the reference, row and number; checked in <see cref="CheckDirectCreditsAsync"/>.
+    /// Binary COPY rows in a temporary file, as <see cref="_staged"/>.</summary>
+    private readonly FileStream _directCreditRows;
+
     private readonly CopyRow _row = new();
+    private readonly CopyRow _creditRow = new();
     private readonly ProviderInserts _providers = new();
     private int? _expectedRows;
     private List<string>? _droppedIndexes;
@@ -71,15 +83,17 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
     private int _directRows;
     private int _directUnknown;
     private int _stagedRows;
+    private long _nextId;
+    private int _directCredits;
+    private int _stagedCredits;
     private bool _maybeRepeated;
     private int _multiMonth;
-    private int _credits;
     private int _creditsByContent;
     private bool _directOpen = true;
     private bool _disposed;
 
     private ClaimsLoader(NpgsqlConnection connection, long importRunId, IdentityHashing hashing, IdentityHashes hashes, long storedRows,
-        Dictionary<string, long> assignments, NpgsqlRawCopyStream direct, FileStream staged)
+        Dictionary<string, long> assignments, long firstId, NpgsqlRawCopyStream direct)
     {
         _connection = connection;
         _importRunId = importRunId;
@@ -87,8 +101,10 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
         _hashes = hashes;
         _storedRows = storedRows;
         _assignments = assignments;
+        _firstId = _nextId = firstId;
         _direct = direct;
-        _staged = staged;
+        _staged = TemporaryRows();
+        _directCreditRows = TemporaryRows();
     }
 
     public int Revoked => 0;
@@ -101,9 +117,11 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
     internal static async Task<ClaimsLoader> BeginAsync(NpgsqlConnection connection, long importRunId, IdentityHashing hashing,
         CancellationToken ct)
     {
+        long firstId;
         await using (var prepare = new NpgsqlCommand(
             $"""
             SELECT pg_advisory_xact_lock({ImportLocks.Serial});
+            LOCK TABLE "Claims" IN SHARE ROW EXCLUSIVE MODE;
             CREATE TEMP TABLE staging_claims (
                 "IdentityKey" text COLLATE "C" NOT NULL, "ClientKey" bytea NOT NULL,
                 "ProviderAgb" character(8) NOT NULL, "Law" integer NOT NULL, "ProductCategory" character varying(2),
@@ -113,21 +131,36 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
                 "AssignmentId" bigint, "RowNumber" integer NOT NULL, "CreditOfKey" text COLLATE "C",
                 "{ClaimIdentityHash.Column}" bigint GENERATED ALWAYS AS ({hashing.Sql("\"IdentityKey\"")}) STORED
             ) ON COMMIT DROP;
+            CREATE TEMP TABLE direct_credits (
+                "CreditId" bigint NOT NULL, "OriginalId" bigint, "CreditOfKey" text COLLATE "C" NOT NULL, "RowNumber" integer NOT NULL,
+                "ClaimNumber" character varying(50)
+            ) ON COMMIT DROP;
             """, connection) { CommandTimeout = 0 })
         {
             await prepare.ExecuteNonQueryAsync(ct);
         }
 
-        // The stored identities' hashes (8 bytes each, not the identities: ten million of those would not fit in the
-        // memory an import may use) and the assignments by toewijzingsnummer.
-        var hashes = new IdentityHashes();
+        await using (var next = new NpgsqlCommand($"SELECT nextval({IdSequence})", connection))
+        {
+            firstId = (long)(await next.ExecuteScalarAsync(ct))!;
+        }
+
+        // The stored identities' hashes with their Ids (16 bytes each, not the identities: ten million of those would not
+        // fit in the memory an import may use) and the assignments by toewijzingsnummer.
         long storedRows = 0;
-        await using (var read = new NpgsqlCommand($"""SELECT "{ClaimIdentityHash.Column}" FROM "Claims" """, connection) { CommandTimeout = 0 })
+        await using (var estimate = new NpgsqlCommand("""SELECT reltuples::bigint FROM pg_class WHERE oid = '"Claims"'::regclass""", connection))
+        {
+            storedRows = Math.Max(0, (long)(await estimate.ExecuteScalarAsync(ct))!); // the planner's estimate: -1 when never counted
+        }
+
+        var hashes = new IdentityHashes(storedRows);
+        storedRows = 0;
+        await using (var read = new NpgsqlCommand($"""SELECT "{ClaimIdentityHash.Column}", "Id" FROM "Claims" """, connection) { CommandTimeout = 0 })
         await using (var reader = await read.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                hashes.Mark(reader.GetInt64(0), IdentityHashes.Stored);
+                hashes.Mark(reader.GetInt64(0), IdentityHashes.Stored, reader.GetInt64(1));
                 storedRows++;
             }
         }
@@ -143,39 +176,42 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
             }
         }
 
-        var staged = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None,
-            1 << 16, FileOptions.DeleteOnClose);
-        return new ClaimsLoader(connection, importRunId, hashing, hashes, storedRows, assignments, BeginDirect(connection), staged);
+        return new ClaimsLoader(connection, importRunId, hashing, hashes, storedRows, assignments, firstId, BeginDirect(connection));
     }
+
+    /// <summary>The identity sequence of "Claims"."Id".</summary>
+    private const string IdSequence = """pg_get_serial_sequence('"Claims"', 'Id')""";
+
+    /// <summary>A temporary file for binary COPY rows (pseudonymised already), deleted when closed.</summary>
+    private static FileStream TemporaryRows() =>
+        new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
 
     /// <summary>Notes the file's row count (when it is known before reading: CSV and Excel), by which the loader weighs
     /// rebuilding the indexes; returns the file.</summary>
     public IImportFile<ParsedRow<ClaimRecord>> Expect(IImportFile<ParsedRow<ClaimRecord>> file)
     {
         _expectedRows = file.TotalRows;
+        _hashes.EnsureCapacity(_storedRows + (file.TotalRows ?? 0));
         return file;
     }
 
     private static NpgsqlRawCopyStream BeginDirect(NpgsqlConnection connection) =>
-        CopyRow.BeginCopy(connection, "\"Claims\"", ClaimColumns.Append("AssignmentId").Append("ImportRunId"));
+        CopyRow.BeginCopy(connection, "\"Claims\"", ClaimColumns.Append("AssignmentId").Append("ImportRunId").Append("Id").Append("CreditOfId"));
 
     /// <summary>Loads one row: one row of binary COPY (<see cref="CopyRow"/>), straight into "Claims" or to the staged
     /// rows. Synchronous: it goes to a buffer that blocks only when flushed.</summary>
     public void Write(ClaimRecord r)
     {
         _rows++;
-        var known = _hashes.Mark(_hashing.Of(r.IdentityKey), IdentityHashes.InFile);
+        var credit = r.IsCredit || r.CreditOfKey is not null;
+        var byContent = credit && r.CreditOfKey is null; // matched in SQL, so staged
+        var known = _hashes.Mark(_hashing.Of(r.IdentityKey), IdentityHashes.InFile, byContent ? 0 : _nextId);
         _maybeRepeated |= (known & IdentityHashes.InFile) != 0;
         _multiMonth += r.SpansMonths ? 1 : 0;
-        var credit = r.IsCredit || r.CreditOfKey is not null;
-        if (credit)
-        {
-            _credits++;
-            _creditsByContent += r.CreditOfKey is null ? 1 : 0;
-        }
+        _creditsByContent += byContent ? 1 : 0;
 
         _providers.Add(r.ProviderAgb, r.ProviderName);
-        long? assignmentId = r.AssignmentNumber is { } number && _assignments.TryGetValue(number, out var id) ? id : null;
+        long? assignmentId = r.AssignmentNumber is { } number && _assignments.TryGetValue(number, out var assignment) ? assignment : null;
 
         _row.Begin();
         _row.Text(r.IdentityKey);
@@ -195,9 +231,27 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
         _row.Text(r.Unit);
         _row.Numeric(r.Tariff);
         _row.Int64(assignmentId);
-        if (known == 0 && !credit)
+        if (known == 0 && !byContent)
         {
+            var id = _nextId++;
             _row.Int64(_importRunId);
+            _row.Int64(id);
+            long? originalId = null;
+            if (r.CreditOfKey is { } reference)
+            {
+                // The original's Id as far as the hashes know it; checked against the identity at the end.
+                originalId = _hashes.SingleId(_hashing.Of(reference)) is var found && found != 0 && found != id ? found : null;
+                _directCredits++;
+                _creditRow.Begin();
+                _creditRow.Int64(id);
+                _creditRow.Int64(originalId);
+                _creditRow.Text(reference);
+                _creditRow.Int32(r.Row);
+                _creditRow.Text(r.ClaimNumber);
+                _directCreditRows.Write(_creditRow.Row);
+            }
+
+            _row.Int64(originalId);
             _direct.Write(_row.Row);
             _directRows++;
             _directUnknown += r.AssignmentNumber is not null && assignmentId is null ? 1 : 0;
@@ -212,6 +266,7 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
             _row.Text(r.CreditOfKey);
             _staged.Write(_row.Row);
             _stagedRows++;
+            _stagedCredits += credit ? 1 : 0;
         }
     }
 
@@ -268,6 +323,13 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
     {
         _directOpen = false;
         await CopyRow.EndCopyAsync(_direct);
+        if (_nextId - 1 > _firstId)
+        {
+            // Past the Ids handed out, before any row takes one from the sequence.
+            await using var sequence = new NpgsqlCommand($"SELECT setval({IdSequence}, @last)", connection);
+            sequence.Parameters.AddWithValue("last", _nextId - 1);
+            await sequence.ExecuteScalarAsync(ct);
+        }
 
         if (_droppedIndexes is not null)
         {
@@ -306,11 +368,19 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
             unknown += unknownStaged;
         }
 
-        if (_credits > 0)
+        // The direct credits' links first: matching by content leaves out originals already credited.
+        var orphans = new Orphans();
+        if (_directCredits > 0)
         {
-            await LinkCreditsAsync(connection, ct);
+            await CheckDirectCreditsAsync(connection, orphans, ct);
         }
 
+        if (_stagedCredits > 0)
+        {
+            await LinkStagedCreditsAsync(connection, orphans, ct);
+        }
+
+        orphans.ThrowIfAny();
         var newProviders = await _providers.InsertAsync(connection, ct);
         return new LoadResult((int)(inFileDuplicates + duplicates), (int)(_directRows + inserted), (int)updated,
             Note(_multiMonth, unknown, newProviders));
@@ -382,9 +452,38 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
     /// <summary>A staged row <c>s</c> and the claim <c>c</c> with its identity (through the unique index).</summary>
     private const string SameIdentity = $"""c."{ClaimIdentityHash.Column}" = s."{ClaimIdentityHash.Column}" AND c."IdentityKey" = s."IdentityKey" """;
 
-    /// <summary>Links this file's credits (all staged; new or changed ones have no CreditOfId) to their originals, and
-    /// fails the import when one has none.</summary>
-    private async Task LinkCreditsAsync(NpgsqlConnection connection, CancellationToken ct)
+    /// <summary>Checks the credits that went straight in with a reference: a link the loader made from the hashes
+    /// stands when the original's identity is the reference; the others (no Id known, or a hash that misled) are linked
+    /// here through the unique index, or are orphans. A direct row that a later row of the file replaced (staged, so
+    /// its link is made by <see cref="LinkStagedCreditsAsync"/>) is left alone.</summary>
+    private async Task CheckDirectCreditsAsync(NpgsqlConnection connection, Orphans orphans, CancellationToken ct)
+    {
+        await CopyRow.CopyRowsAsync(connection, "direct_credits", ["CreditId", "OriginalId", "CreditOfKey", "RowNumber", "ClaimNumber"],
+            _directCreditRows, ct);
+        var replaced = !_maybeRepeated ? "" :
+            $"""AND NOT EXISTS (SELECT 1 FROM staging_claims s WHERE {SameIdentity})""";
+        await using var check = new NpgsqlCommand(
+            $"""
+            WITH unsure AS (
+                SELECT r.* FROM direct_credits r LEFT JOIN "Claims" o ON o."Id" = r."OriginalId"
+                WHERE o."IdentityKey" IS DISTINCT FROM r."CreditOfKey"
+            ), linked AS (
+                UPDATE "Claims" c SET "CreditOfId" = (
+                    SELECT o."Id" FROM "Claims" o
+                    WHERE o."{ClaimIdentityHash.Column}" = {_hashing.Sql("u.\"CreditOfKey\"")} AND o."IdentityKey" = u."CreditOfKey" AND o."Id" <> c."Id")
+                FROM unsure u
+                WHERE c."Id" = u."CreditId" {replaced}
+                RETURNING u."RowNumber", u."ClaimNumber", c."CreditOfId"
+            )
+            SELECT "RowNumber", "ClaimNumber", count(*) OVER () FROM linked WHERE "CreditOfId" IS NULL
+            ORDER BY "RowNumber" LIMIT {MaxRowsNamed}
+            """, connection) { CommandTimeout = 0 };
+        await orphans.ReadAsync(check, ct);
+    }
+
+    /// <summary>Links this file's staged credits (new or changed ones have no CreditOfId) to their originals, and notes
+    /// those that have none.</summary>
+    private async Task LinkStagedCreditsAsync(NpgsqlConnection connection, Orphans orphans, CancellationToken ct)
     {
         const string matchKey = """ "ClientKey", "ProviderAgb", "ProductCode", "PeriodStart", "PeriodEnd" """;
         var byContent = _creditsByContent == 0 ? "" :
@@ -422,27 +521,48 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
             WHERE (s."Amount" < 0 OR s."CreditOfKey" IS NOT NULL) AND c."CreditOfId" IS NULL
             ORDER BY s."RowNumber" LIMIT {MaxRowsNamed};
             """, connection) { CommandTimeout = 0 };
-        var rows = new List<string>();
-        long orphans = 0;
-        await using (var reader = await link.ExecuteReaderAsync(ct))
+        await orphans.ReadAsync(link, ct);
+    }
+
+    /// <summary>Credits without an original, gathered from both ways of linking: the first rows (by row number) and how
+    /// many in all.</summary>
+    private sealed class Orphans
+    {
+        private readonly List<(int Row, string? Number)> _first = [];
+        private long _count;
+
+        /// <summary>Reads every result of <paramref name="command"/> that has rows of (row number, declaratienummer, count
+        /// of all orphans of that result).</summary>
+        public async Task ReadAsync(NpgsqlCommand command, CancellationToken ct)
         {
+            await using var reader = await command.ExecuteReaderAsync(ct);
             do
             {
+                long count = 0;
                 while (await reader.ReadAsync(ct))
                 {
-                    var row = reader.GetInt32(0);
-                    rows.Add(reader.IsDBNull(1) ? $"rij {row} (zonder declaratienummer)" : $"rij {row} (declaratienummer '{reader.GetString(1)}')");
-                    orphans = reader.GetInt64(2);
+                    _first.Add((reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+                    count = reader.GetInt64(2);
                 }
+
+                _count += count;
             }
             while (await reader.NextResultAsync(ct));
         }
 
-        if (orphans > 0)
+        public void ThrowIfAny()
         {
-            var named = string.Join(", ", rows) + (orphans > rows.Count ? $" en nog {orphans - rows.Count}" : "");
+            if (_count == 0)
+            {
+                return;
+            }
+
+            var first = _first.OrderBy(o => o.Row).Take(MaxRowsNamed).ToList();
+            var named = string.Join(", ", first.Select(o =>
+                o.Number is null ? $"rij {o.Row} (zonder declaratienummer)" : $"rij {o.Row} (declaratienummer '{o.Number}')")) +
+                (_count > first.Count ? $" en nog {_count - first.Count}" : "");
             throw new ImportFileException(
-                $"{(orphans == 1 ? "Eén creditregel verwijst" : $"{orphans} creditregels verwijzen")} naar een declaratie die niet in de " +
+                $"{(_count == 1 ? "Eén creditregel verwijst" : $"{_count} creditregels verwijzen")} naar een declaratie die niet in de " +
                 $"database en niet in het bestand staat: {named}. Er is niets ingelezen. Lees eerst de oorspronkelijke declaratie in, " +
                 "of neem haar op in hetzelfde bestand.");
         }
@@ -489,6 +609,7 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
 
         _disposed = true;
         await _staged.DisposeAsync();
+        await _directCreditRows.DisposeAsync();
         if (_directOpen)
         {
             await _direct.CancelAsync(); // ends the COPY and discards what was sent

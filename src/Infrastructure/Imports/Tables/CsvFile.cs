@@ -12,18 +12,21 @@ namespace SociaalDomein.Infrastructure.Imports.Tables;
 /// The record kind's <see cref="TableLayout{TRow}"/> maps the header and turns each row into a parsed row.
 internal sealed class CsvFile<TRow> : IImportFile<TRow>
 {
+    private readonly CsvRecords _records;
     private readonly StreamReader _reader;
     private readonly IDisposable? _owned;
     private readonly CsvRow _row;
     private readonly TableLayout<TRow> _layout;
-    private string? _firstDataLine;
+    private bool _firstDataPending;
     private int _firstDataRow;
     private int _nextRow;
     private bool _enumerated;
 
-    private CsvFile(StreamReader reader, IDisposable? owned, string headerLine, char delimiter, TableLayout<TRow> layout, int? totalRows)
+    private CsvFile(StreamReader reader, CsvRecords records, IDisposable? owned, string headerLine, char delimiter, TableLayout<TRow> layout,
+        int? totalRows)
     {
         _reader = reader;
+        _records = records;
         _owned = owned;
         _layout = layout;
         _row = new CsvRow(delimiter);
@@ -60,12 +63,16 @@ internal sealed class CsvFile<TRow> : IImportFile<TRow>
         var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         try
         {
-            string? headerLine;
-            do
+            var records = new CsvRecords(reader);
+            string? headerLine = null;
+            while (records.Read())
             {
-                headerLine = ReadRecord(reader);
+                if (!records.Current.IsWhiteSpace())
+                {
+                    headerLine = records.Current.ToString();
+                    break;
+                }
             }
-            while (headerLine is not null && string.IsNullOrWhiteSpace(headerLine));
 
             if (headerLine is null)
             {
@@ -75,15 +82,17 @@ internal sealed class CsvFile<TRow> : IImportFile<TRow>
             headerLine = headerLine.TrimStart('\uFEFF');
             var delimiter = DetectDelimiter(headerLine);
             var headerRow = new CsvRow(delimiter);
-            headerRow.Parse(headerLine);
+            headerRow.Parse(headerLine.ToCharArray(), 0, headerLine.Length);
             var header = Enumerable.Range(0, headerRow.FieldCount).Select(i => headerRow.Text(i).ToString()).ToList();
-            var file = new CsvFile<TRow>(reader, owned, headerLine, delimiter, layoutOf(header), totalRows);
+            var file = new CsvFile<TRow>(reader, records, owned, headerLine, delimiter, layoutOf(header), totalRows);
             file._nextRow = 2;
-            if (!file.TryReadDataLine(out file._firstDataLine, out file._firstDataRow))
+            if (!file.TryReadDataRecord(out file._firstDataRow))
             {
                 throw TabularFiles.Empty(fileName);
             }
 
+            // The first data record stays in the buffer, untouched until the rows are read.
+            file._firstDataPending = true;
             return file;
         }
         catch
@@ -101,58 +110,39 @@ internal sealed class CsvFile<TRow> : IImportFile<TRow>
 
     private IEnumerable<TRow> ReadRows()
     {
-        if (_firstDataLine is { } first)
+        if (_firstDataPending)
         {
-            _firstDataLine = null;
-            _row.Parse(first);
-            yield return _layout.Read(_firstDataRow, _row);
+            _firstDataPending = false;
+            yield return ReadCurrent(_firstDataRow);
         }
 
-        while (TryReadDataLine(out var line, out var row))
+        while (TryReadDataRecord(out var row))
         {
-            _row.Parse(line);
-            yield return _layout.Read(row, _row);
+            yield return ReadCurrent(row);
         }
     }
 
-    /// <summary>The next record that is not blank, with its row number.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TryReadDataLine(out string line, out int row)
+    private TRow ReadCurrent(int row)
     {
-        while (ReadRecord(_reader) is { } record)
+        _row.Parse(_records.Chars, _records.Offset, _records.Length);
+        return _layout.Read(row, _row);
+    }
+
+    /// <summary>Moves to the next record that is not blank; gives its row number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryReadDataRecord(out int row)
+    {
+        while (_records.Read())
         {
             row = _nextRow++;
-            if (record.AsSpan().IndexOfAnyExcept(_row.Delimiter, ' ', '\t') >= 0)
+            if (_records.Current.IndexOfAnyExcept(_row.Delimiter, ' ', '\t') >= 0)
             {
-                line = record;
                 return true;
             }
         }
 
-        line = "";
         row = 0;
         return false;
-    }
-
-    /// <summary>One record: a line, joined with the next ones while a quoted field is still open.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static string? ReadRecord(StreamReader reader)
-    {
-        var line = reader.ReadLine();
-        if (line is null || line.AsSpan().Count('"') % 2 == 0)
-        {
-            return line;
-        }
-
-        var builder = new StringBuilder(line);
-        var quotes = line.AsSpan().Count('"');
-        while (quotes % 2 != 0 && reader.ReadLine() is { } next)
-        {
-            builder.Append('\n').Append(next);
-            quotes += next.AsSpan().Count('"');
-        }
-
-        return builder.ToString();
     }
 
     private static char DetectDelimiter(string headerLine)
@@ -178,10 +168,13 @@ internal sealed class CsvFile<TRow> : IImportFile<TRow>
         return commas > semicolons ? ',' : ';';
     }
 
-    /// <summary>The fields of the current line as ranges into it: no string per field unless a field has doubled quotes.</summary>
+    /// <summary>The fields of the current record as ranges into it: no string per field unless a field has doubled
+    /// quotes. The record is a range of a character buffer that the next record reuses.</summary>
     private sealed class CsvRow(char delimiter) : RowValues
     {
-        private string _line = "";
+        private char[] _chars = [];
+        private int _offset;
+        private int _length;
         private (int Start, int Length, bool Escaped)[] _fields = new (int, int, bool)[32];
         private string?[] _unescaped = new string?[32];
         private int _count;
@@ -190,11 +183,14 @@ internal sealed class CsvFile<TRow> : IImportFile<TRow>
 
         public override int FieldCount => _count;
 
+        private ReadOnlySpan<char> Line => _chars.AsSpan(_offset, _length);
+
         /// <summary>The line with the fields the map does not show replaced in place; delimiters, quotes and the
         /// other fields stay as the file had them, so the user recognises the row.</summary>
         public override string MaskedRow(IFieldMask columns)
         {
-            var masked = new StringBuilder(_line.Length);
+            var line = Line;
+            var masked = new StringBuilder(line.Length);
             var copied = 0;
             for (var i = 0; i < _count; i++)
             {
@@ -204,11 +200,11 @@ internal sealed class CsvFile<TRow> : IImportFile<TRow>
                 }
 
                 var (start, length, _) = _fields[i];
-                masked.Append(_line, copied, start - copied).Append(columns.Masked(i, Text(i)));
+                masked.Append(line[copied..start]).Append(columns.Masked(i, Text(i)));
                 copied = start + length;
             }
 
-            return masked.Append(_line, copied, _line.Length - copied).ToString();
+            return masked.Append(line[copied..]).ToString();
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -222,18 +218,23 @@ internal sealed class CsvFile<TRow> : IImportFile<TRow>
             var (start, length, escaped) = _fields[index];
             if (!escaped)
             {
-                return _line.AsSpan(start, length).Trim();
+                return _chars.AsSpan(_offset + start, length).Trim();
             }
 
-            return (_unescaped[index] ??= _line.Substring(start, length).Replace("\"\"", "\"")).AsSpan().Trim();
+            return (_unescaped[index] ??= new string(_chars, _offset + start, length).Replace("\"\"", "\"")).AsSpan().Trim();
         }
 
+        /// <summary>Splits the record <paramref name="chars"/>[<paramref name="offset"/>..+<paramref name="length"/>],
+        /// which must stay unchanged while this row is read.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Parse(string line)
+        public void Parse(char[] chars, int offset, int length)
         {
-            _line = line;
+            _chars = chars;
+            _offset = offset;
+            _length = length;
             _count = 0;
             Array.Clear(_unescaped);
+            var line = Line;
             var position = 0;
             while (true)
             {
@@ -251,7 +252,7 @@ internal sealed class CsvFile<TRow> : IImportFile<TRow>
                     int contentEnd;
                     while (true)
                     {
-                        var quote = line.IndexOf('"', search);
+                        var quote = IndexOf(line, '"', search);
                         if (quote < 0)
                         {
                             // An unterminated quote: the field runs to the end of the record.
@@ -271,7 +272,7 @@ internal sealed class CsvFile<TRow> : IImportFile<TRow>
                     }
 
                     Add(contentStart, contentEnd - contentStart, escaped);
-                    var next = line.IndexOf(delimiter, contentEnd + 1);
+                    var next = IndexOf(line, delimiter, contentEnd + 1);
                     if (next < 0)
                     {
                         return;
@@ -281,7 +282,7 @@ internal sealed class CsvFile<TRow> : IImportFile<TRow>
                 }
                 else
                 {
-                    var next = line.IndexOf(delimiter, position);
+                    var next = IndexOf(line, delimiter, position);
                     if (next < 0)
                     {
                         Add(position, line.Length - position, false);
@@ -292,6 +293,18 @@ internal sealed class CsvFile<TRow> : IImportFile<TRow>
                     position = next + 1;
                 }
             }
+        }
+
+        /// <summary>The first <paramref name="value"/> at or after <paramref name="from"/>, or -1.</summary>
+        private static int IndexOf(ReadOnlySpan<char> line, char value, int from)
+        {
+            if (from >= line.Length)
+            {
+                return -1;
+            }
+
+            var i = line[from..].IndexOf(value);
+            return i < 0 ? -1 : from + i;
         }
 
         private void Add(int start, int length, bool escaped)
