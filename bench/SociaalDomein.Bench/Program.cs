@@ -15,6 +15,7 @@ using SociaalDomein.Domain.Stacking;
 using SociaalDomein.Infrastructure.Budgets;
 using SociaalDomein.Infrastructure.Database;
 using SociaalDomein.Infrastructure.Imports;
+using SociaalDomein.Infrastructure.Imports.Declaraties;
 using SociaalDomein.Infrastructure.Imports.Toewijzingen;
 using SociaalDomein.Infrastructure.Persistence;
 using SociaalDomein.Infrastructure.Privacy;
@@ -29,7 +30,7 @@ namespace SociaalDomein.Bench;
 ///   import &lt;file&gt; [--data DIR]        real ImportService.StartAsync + ImportJob.RunAsync; rows/s and VmHWM
 ///   psqlcopy &lt;file&gt; [--data DIR]      psql \copy of the same file into a plain table (3 runs, median)
 ///   ratio &lt;file&gt; [--data DIR]         psqlcopy, then the import three times into an emptied table: the import target alone
-///   reader &lt;file&gt;                     only parse + validate + pseudonymise (no database), for profiling
+///   reader &lt;file&gt; [declaraties]       only parse + validate + pseudonymise (no database), 3 runs, for profiling
 ///   pipeline &lt;file&gt;                   the job's own work without a database: reader a thread ahead, loader's per-row work into nowhere (3 runs)
 ///   stacking [&lt;file&gt;] [--data DIR]    ComputeAsync 1 Nov 2018 all/Wmo/Noord ×3 (median, PASS/FAIL ≤ 2 s), peak memory, RefreshAsync, GetAsync, RefreshAllAsync, a filtered trend
 ///   all &lt;rows&gt; [--file F]            generate, psqlcopy, import, stacking, import again; prints a markdown table
@@ -63,8 +64,8 @@ public static partial class Program
             case "pipeline" when positional.Length == 2:
                 await PipelineAsync(positional[1]);
                 return 0;
-            case "reader" when positional.Length == 2:
-                ReadOnly(positional[1]);
+            case "reader" when positional.Length is 2 or 3:
+                ReadOnly(positional[1], claims: positional.ElementAtOrDefault(2) == "declaraties");
                 return 0;
             case "import" when positional.Length == 2:
             {
@@ -161,7 +162,7 @@ public static partial class Program
 
                 return 0;
             default:
-                Console.Error.WriteLine("usage: generate <rows> <file> | import <file> | filestore <file> | psqlcopy <file> | reader <file> | stacking [<file>] | all <rows> [--file F] | scenarios <measures> | budget <lines> <mutations> | realisatie <rows> [--file F] | declaraties <rows> [--file F] | forecasts [--claims N]  [--data DIR]");
+                Console.Error.WriteLine("usage: generate <rows> <file> | import <file> | filestore <file> | psqlcopy <file> | reader <file> [declaraties] | stacking [<file>] | all <rows> [--file F] | scenarios <measures> | budget <lines> <mutations> | realisatie <rows> [--file F] | declaraties <rows> [--file F] | forecasts [--claims N]  [--data DIR]");
                 return 2;
         }
     }
@@ -510,28 +511,42 @@ public static partial class Program
         }
     }
 
-    private static void ReadOnly(string file)
+    private static void ReadOnly(string file, bool claims)
     {
-        var watch = Stopwatch.StartNew();
-        using var stream = File.OpenRead(file);
-        using var reader = ToewijzingenReader.Open(stream, Path.GetFileName(file), BenchPseudonymiser());
-        int valid = 0, rejected = 0;
-        foreach (var row in reader.Rows)
+        for (var run = 1; run <= 3; run++)
         {
-            if (row.Record is null)
-            {
-                if (rejected++ < 5)
-                {
-                    Console.WriteLine($"reader: rejected row {row.Row}: {string.Join(" | ", row.Errors.Select(e => $"{e.Column}: {e.Message}"))}");
-                }
-            }
-            else
-            {
-                valid++;
-            }
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            using var stream = File.OpenRead(file);
+            var (valid, rejected) = claims
+                ? Count(DeclaratiesReader.Open(stream, Path.GetFileName(file), BenchPseudonymiser()))
+                : Count(ToewijzingenReader.Open(stream, Path.GetFileName(file), BenchPseudonymiser()));
+            Console.WriteLine($"reader, run {run}: {valid:N0} valid, {rejected:N0} rejected in {watch.Elapsed.TotalSeconds:F2} s " +
+                $"({(valid + rejected) / watch.Elapsed.TotalSeconds:N0} rows/s, CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s); " +
+                $"VmHWM {PeakWorkingSet() / 1048576.0:F0} MB");
         }
 
-        Console.WriteLine($"reader: {valid:N0} valid, {rejected:N0} rejected in {watch.Elapsed.TotalSeconds:F2} s ({(valid + rejected) / watch.Elapsed.TotalSeconds:N0} rows/s); VmHWM {PeakWorkingSet() / 1048576.0:F0} MB");
+        static (int Valid, int Rejected) Count<TRecord>(IImportFile<ParsedRow<TRecord>> reader)
+            where TRecord : class
+        {
+            using (reader)
+            {
+                int valid = 0, rejected = 0;
+                foreach (var row in reader.Rows)
+                {
+                    if (row.Record is not null)
+                    {
+                        valid++;
+                    }
+                    else if (rejected++ < 5)
+                    {
+                        Console.WriteLine($"reader: rejected row {row.Row}: {string.Join(" | ", row.Errors.Select(e => $"{e.Column}: {e.Message}"))}");
+                    }
+                }
+
+                return (valid, rejected);
+            }
+        }
 
         var pseudonymiser = BenchPseudonymiser();
         var key = Enumerable.Range(1, Pseudonymiser.KeyLength).Select(i => (byte)i).ToArray();
@@ -539,14 +554,14 @@ public static partial class Program
             && pseudonymiser.AddressKey("8011 ab", "012", "Bis ").AsSpan().SequenceEqual(System.Security.Cryptography.HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("adres:8011AB|12|bis")))
             && pseudonymiser.ClientKeyForClientId(" ü-42 ").AsSpan().SequenceEqual(System.Security.Cryptography.HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("id:ü-42")));
         Console.WriteLine($"pseudonymiser: same bytes as HMACSHA256.HashData: {same}");
-        watch.Restart();
+        var calling = Stopwatch.StartNew();
         const int calls = 1_000_000;
         for (var i = 0; i < calls; i++)
         {
             pseudonymiser.ClientKeyForBsn("999990019");
         }
 
-        Console.WriteLine($"pseudonymiser: {watch.Elapsed.TotalMilliseconds * 1000 / calls:F2} µs per ClientKeyForBsn");
+        Console.WriteLine($"pseudonymiser: {calling.Elapsed.TotalMilliseconds * 1000 / calls:F2} µs per ClientKeyForBsn");
     }
 
     /// <summary>The import's work in this process without a database, three times: the reader a thread ahead (ReadAhead, as

@@ -28,7 +28,7 @@ namespace SociaalDomein.Infrastructure.Imports.Declaraties;
 /// Which identities are stored is known from their 64-bit hashes (<see cref="ClaimIdentityHash"/>), read at the start
 /// into <see cref="IdentityHashes"/>: a hash met again only sends the row through staging, where the identity itself is
 /// compared, so two identities with the same hash are both kept. When the rows going straight in will outnumber what
-/// is stored (a first load, a large back-fill), the secondary indexes of "Claims" are dropped mid-COPY and built again
+/// is stored (a first load, a large back-fill), the indexes of "Claims" (its primary key too) are dropped mid-COPY and built again
 /// at the end, which is several times cheaper than maintaining them row by row (docs/benchmarks.md); that holds an
 /// exclusive lock on "Claims" until the import commits. Otherwise the import holds a lock that keeps other writers of
 /// "Claims" (not its readers) waiting until it commits, so the Ids it hands out are its own.
@@ -78,7 +78,7 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
     private readonly CopyRow _creditRow = new();
     private readonly ProviderInserts _providers = new();
     private int? _expectedRows;
-    private List<string>? _droppedIndexes;
+    private List<string>? _rebuilds;
     private int _rows;
     private int _directRows;
     private int _directUnknown;
@@ -255,7 +255,7 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
             _direct.Write(_row.Row);
             _directRows++;
             _directUnknown += r.AssignmentNumber is not null && assignmentId is null ? 1 : 0;
-            if (_directRows % BulkCheckEvery == 0 && _droppedIndexes is null)
+            if (_directRows % BulkCheckEvery == 0 && _rebuilds is null)
             {
                 WeighBulk();
             }
@@ -270,7 +270,7 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
         }
     }
 
-    /// <summary>Drops the secondary indexes of "Claims" (to be built again in <see cref="CompleteAsync"/>) when the rows
+    /// <summary>Drops the indexes of "Claims" and its primary key (to be built again in <see cref="CompleteAsync"/>) when the rows
     /// still to come straight in, estimated from the share so far, make that cheaper. Ends the direct COPY for it and
     /// begins a new one; synchronous, as <see cref="Write"/> is.</summary>
     private void WeighBulk()
@@ -288,31 +288,39 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
 
         _directOpen = false;
         CopyRow.EndCopy(_direct); // completes the COPY so far
-        var indexes = new List<string>();
+        // The secondary indexes, and the primary key when no foreign key depends on it (the rows' Ids are the loader's,
+        // so keeping it up row by row only checks what is so by construction; building it again still does).
+        var drops = new List<string>();
+        var rebuilds = new List<string>();
         using (var read = new NpgsqlCommand(
             """
-            SELECT quote_ident(c.relname), pg_get_indexdef(i.indexrelid)
-            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
+            FROM pg_index i
             WHERE i.indrelid = '"Claims"'::regclass AND NOT i.indisprimary
               AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+            UNION ALL
+            SELECT format('ALTER TABLE "Claims" DROP CONSTRAINT %I', k.conname),
+                   format('ALTER TABLE "Claims" ADD CONSTRAINT %I %s', k.conname, pg_get_constraintdef(k.oid))
+            FROM pg_constraint k
+            WHERE k.conrelid = '"Claims"'::regclass AND k.contype = 'p'
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.confrelid = '"Claims"'::regclass)
             """, _connection))
         using (var reader = read.ExecuteReader())
         {
             while (reader.Read())
             {
-                indexes.Add(reader.GetString(0));
-                indexes.Add(reader.GetString(1));
+                drops.Add(reader.GetString(0));
+                rebuilds.Add(reader.GetString(1));
             }
         }
 
-        if (indexes.Count > 0)
+        if (drops.Count > 0)
         {
-            using var drop = new NpgsqlCommand(
-                "DROP INDEX " + string.Join(", ", indexes.Where((_, i) => i % 2 == 0)), _connection) { CommandTimeout = 0 };
+            using var drop = new NpgsqlCommand(string.Join(";\n", drops), _connection) { CommandTimeout = 0 };
             drop.ExecuteNonQuery();
         }
 
-        _droppedIndexes = indexes.Where((_, i) => i % 2 == 1).ToList();
+        _rebuilds = rebuilds;
         _direct = BeginDirect(_connection);
         _directOpen = true;
     }
@@ -331,12 +339,12 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
             await sequence.ExecuteScalarAsync(ct);
         }
 
-        if (_droppedIndexes is not null)
+        if (_rebuilds is not null)
         {
             // Built before the merge: the staged rows are then matched through the unique index, and the build leaves
             // the table's size in the catalogue for the planner; ANALYZE gives it the rest.
             await using var build = new NpgsqlCommand(
-                "SET LOCAL maintenance_work_mem = '256MB';\n" + string.Join(";\n", _droppedIndexes) + ";\nANALYZE \"Claims\";",
+                "SET LOCAL maintenance_work_mem = '256MB';\n" + string.Join(";\n", _rebuilds) + ";\nANALYZE \"Claims\";",
                 connection) { CommandTimeout = 0 };
             await build.ExecuteNonQueryAsync(ct);
         }
