@@ -25,8 +25,8 @@ internal sealed class DeclaratiesRowValidator(DeclaratieColumns columns, Pseudon
     /// <summary>Volume and tariff: <c>numeric(14,4)</c>.</summary>
     private const decimal MaxQuantity = 9_999_999_999.9999m;
 
-    private readonly KeyCache _clientKeys = new();
-    private readonly TextPool _strings = new();
+    private readonly Dictionary<string, byte[]> _clientKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
 
     public ParsedRow<ClaimRecord> Validate(int row, RowValues values)
     {
@@ -255,18 +255,28 @@ internal sealed class DeclaratiesRowValidator(DeclaratieColumns columns, Pseudon
     /// the most expensive step of a row). Bounded; never logged.</summary>
     private byte[] CachedKey(char kind, ReadOnlySpan<char> value)
     {
+        var lookup = _clientKeys.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[Math.Min(value.Length + 1, 257)];
-        if (value.Length + 1 > buffer.Length)
+        if (value.Length + 1 <= buffer.Length)
         {
-            return kind == 'b' ? pseudonymiser.ClientKeyForBsn(value.ToString()) : pseudonymiser.ClientKeyForClientId(value.ToString());
+            buffer[0] = kind;
+            value.CopyTo(buffer[1..]);
+            if (lookup.TryGetValue(buffer, out var cached))
+            {
+                return cached;
+            }
         }
 
-        buffer[0] = kind;
-        value.CopyTo(buffer[1..]);
-        if (!_clientKeys.TryGet(buffer, out var key))
+        var text = value.ToString();
+        var key = kind == 'b' ? pseudonymiser.ClientKeyForBsn(text) : pseudonymiser.ClientKeyForClientId(text);
+        if (value.Length + 1 <= buffer.Length)
         {
-            key = kind == 'b' ? pseudonymiser.ClientKeyForBsn(value.ToString()) : pseudonymiser.ClientKeyForClientId(value.ToString());
-            _clientKeys.Add(buffer, key);
+            if (_clientKeys.Count >= 200_000)
+            {
+                _clientKeys.Clear();
+            }
+
+            lookup[buffer] = key;
         }
 
         return key;
@@ -342,7 +352,22 @@ internal sealed class DeclaratiesRowValidator(DeclaratieColumns columns, Pseudon
     }
 
     /// <summary>Shares the strings that repeat across rows (AGB codes, products, provider names). Bounded.</summary>
-    private string Pool(ReadOnlySpan<char> text) => _strings.Get(text);
+    private string Pool(ReadOnlySpan<char> text)
+    {
+        var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var existing))
+        {
+            return existing;
+        }
+
+        var value = text.ToString();
+        if (_strings.Count < 100_000)
+        {
+            _strings[value] = value;
+        }
+
+        return value;
+    }
 
     private ReadOnlySpan<char> Text(RowValues values, ClaimColumn column)
     {
