@@ -28,7 +28,7 @@ namespace SociaalDomein.Infrastructure.Imports.Declaraties;
 /// Which identities are stored is known from their 64-bit hashes (<see cref="ClaimIdentityHash"/>), read at the start
 /// into <see cref="IdentityHashes"/>: a hash met again only sends the row through staging, where the identity itself is
 /// compared, so two identities with the same hash are both kept. When the rows going straight in will outnumber what
-/// is stored (a first load, a large back-fill), the indexes of "Claims" (its primary key too) are dropped mid-COPY and built again
+/// is stored (a first load, a large back-fill), the secondary indexes of "Claims" are dropped mid-COPY and built again
 /// at the end, which is several times cheaper than maintaining them row by row (docs/benchmarks.md); that holds an
 /// exclusive lock on "Claims" until the import commits. Otherwise the import holds a lock that keeps other writers of
 /// "Claims" (not its readers) waiting until it commits, so the Ids it hands out are its own.
@@ -191,7 +191,9 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
     public IImportFile<ParsedRow<ClaimRecord>> Expect(IImportFile<ParsedRow<ClaimRecord>> file)
     {
         _expectedRows = file.TotalRows;
-        _hashes.EnsureCapacity(_storedRows + (file.TotalRows ?? 0));
+        // Room for the larger of the two: a file sent again adds nothing, a first load everything; a back-fill of new
+        // claims into a large table grows the table once.
+        _hashes.EnsureCapacity(Math.Max(_storedRows, file.TotalRows ?? 0));
         return file;
     }
 
@@ -270,7 +272,7 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
         }
     }
 
-    /// <summary>Drops the indexes of "Claims" and its primary key (to be built again in <see cref="CompleteAsync"/>) when the rows
+    /// <summary>Drops the secondary indexes of "Claims" (to be built again in <see cref="CompleteAsync"/>) when the rows
     /// still to come straight in, estimated from the share so far, make that cheaper. Ends the direct COPY for it and
     /// begins a new one; synchronous, as <see cref="Write"/> is.</summary>
     private void WeighBulk()
@@ -288,8 +290,8 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
 
         _directOpen = false;
         CopyRow.EndCopy(_direct); // completes the COPY so far
-        // The secondary indexes, and the primary key when no foreign key depends on it (the rows' Ids are the loader's,
-        // so keeping it up row by row only checks what is so by construction; building it again still does).
+        // The secondary indexes. Not the primary key: the rows' Ids ascend, so keeping it up costs little, and building
+        // it again cost more than that at ten million rows (docs/benchmarks.md, "ADR 19 and the CSV record buffer").
         var drops = new List<string>();
         var rebuilds = new List<string>();
         using (var read = new NpgsqlCommand(
@@ -298,12 +300,6 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
             FROM pg_index i
             WHERE i.indrelid = '"Claims"'::regclass AND NOT i.indisprimary
               AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
-            UNION ALL
-            SELECT format('ALTER TABLE "Claims" DROP CONSTRAINT %I', k.conname),
-                   format('ALTER TABLE "Claims" ADD CONSTRAINT %I %s', k.conname, pg_get_constraintdef(k.oid))
-            FROM pg_constraint k
-            WHERE k.conrelid = '"Claims"'::regclass AND k.contype = 'p'
-              AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.confrelid = '"Claims"'::regclass)
             """, _connection))
         using (var reader = read.ExecuteReader())
         {
