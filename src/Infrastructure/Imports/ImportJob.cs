@@ -24,14 +24,21 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
     /// left a small file at "0 van 47 rijen" until it was done).</summary>
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>From this size of file on (about a million rows) the import's large arrays — the loader's identity
+    /// tables, the reader's buffers: hundreds of megabytes at ten million rows — are handed back to the system when the
+    /// import ends, rather than kept by the GC for whatever comes next (docs/benchmarks.md, memory of a second 10 M
+    /// import).</summary>
+    private const long ReturnMemoryFromBytes = 100L << 20;
+
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(long importRunId, CancellationToken ct)
     {
         await using var connection = await database.OpenConnectionAsync(ct);
         await ImportLocks.AcquireRunAsync(connection, importRunId, ct);
+        ClaimedRun? run = null;
         try
         {
-            if (await ClaimAsync(connection, importRunId, ct) is not { } run)
+            if ((run = await ClaimAsync(connection, importRunId, ct)) is null)
             {
                 return; // already handled (a second delivery of the same job, or a run the watchdog marked failed)
             }
@@ -63,6 +70,13 @@ public sealed class ImportJob(NpgsqlDataSource database, ImportFiles files, Pseu
         finally
         {
             await ImportLocks.ReleaseRunAsync(connection, importRunId);
+            if (run?.SizeBytes >= ReturnMemoryFromBytes)
+            {
+                // A large import is a long piece of work that has just ended: one blocking, compacting collection that
+                // also decommits the freed memory costs a fraction of a second here, and spares the process the peak of
+                // this import on top of the next one's.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
         }
     }
 
