@@ -147,14 +147,14 @@ internal sealed class ClaimsLoader : IRecordLoader<ClaimRecord>
 
         // The stored identities' hashes with their Ids (16 bytes each, not the identities: ten million of those would not
         // fit in the memory an import may use) and the assignments by toewijzingsnummer.
-        long storedRows = 0;
+        long estimated;
         await using (var estimate = new NpgsqlCommand("""SELECT reltuples::bigint FROM pg_class WHERE oid = '"Claims"'::regclass""", connection))
         {
-            storedRows = Math.Max(0, (long)(await estimate.ExecuteScalarAsync(ct))!); // the planner's estimate: -1 when never counted
+            estimated = Math.Max(0, (long)(await estimate.ExecuteScalarAsync(ct))!); // the planner's estimate: -1 when never counted
         }
 
-        var hashes = new IdentityHashes(storedRows);
-        storedRows = 0;
+        var hashes = new IdentityHashes(estimated);
+        long storedRows = 0;
         await using (var read = new NpgsqlCommand($"""SELECT "{ClaimIdentityHash.Column}", "Id" FROM "Claims" """, connection) { CommandTimeout = 0 })
         await using (var reader = await read.ExecuteReaderAsync(ct))
         {
