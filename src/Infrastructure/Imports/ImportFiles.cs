@@ -25,67 +25,118 @@ public sealed class ImportFiles(NpgsqlDataSource database, FileCipher cipher)
     /// connection and inside its transaction (a failed upload leaves nothing); returns its SHA-256 (hex), size and
     /// <see cref="TextFacts"/> (learnt from the bytes on their way, so the import does not read the kept file for them).
     /// Every chunk but the last holds <see cref="FileCipher.ChunkSize"/> bytes of the file, compressed or not, so a
-    /// reader finds a position's chunk by division.</summary>
+    /// reader finds a position's chunk by division. Chunks are sealed (compressed and encrypted, the bulk of the work)
+    /// on the thread pool, <see cref="SealingAtOnce"/> at a time, while this thread hashes them, reads the next and
+    /// writes the sealed ones to the database in order.</summary>
     public async Task<StoredFile> StoreAsync(NpgsqlConnection connection, long runId, Stream upload, CancellationToken ct)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var text = new TextScan();
         await using var copy = await connection.BeginBinaryImportAsync(
             """COPY "ImportFileChunks" ("ImportRunId", "Index", "Data", "Compressed") FROM STDIN (FORMAT BINARY)""", ct);
-        var current = new byte[FileCipher.ChunkSize];
-        var next = new byte[FileCipher.ChunkSize];
-        var sealedChunk = new byte[FileCipher.ChunkSize + FileCipher.Overhead];
-        // One buffer for the compressed chunks of the whole upload (a new megabyte per chunk would wake the garbage
-        // collector); it grows at most once, if a chunk does not compress.
-        using var deflated = new MemoryStream(FileCipher.ChunkSize);
-        var currentLength = await upload.ReadAtLeastAsync(current, current.Length, throwOnEndOfStream: false, ct);
-        long size = 0;
-        for (var index = 0; ; index++)
+        // Each chunk read waits in the queue, sealing, until it is written; the one read into is one written already.
+        var chunks = Enumerable.Range(0, SealingAtOnce + 2).Select(_ => new Chunk()).ToArray();
+        try
         {
-            // One chunk ahead: the last chunk is marked as such, so a file cut short does not decrypt.
-            var nextLength = currentLength < current.Length ? 0
-                : await upload.ReadAtLeastAsync(next, next.Length, throwOnEndOfStream: false, ct);
-            var isLast = nextLength == 0;
-            sha.AppendData(current, 0, currentLength);
-            text.Append(current.AsSpan(0, currentLength));
-            size += currentLength;
-            var plain = current.AsSpan(0, currentLength);
-            var compressed = Deflate(plain, deflated);
-            if (compressed)
+            var current = chunks[0];
+            current.Length = await upload.ReadAtLeastAsync(current.Plain, current.Plain.Length, throwOnEndOfStream: false, ct);
+            var sealing = new Queue<Chunk>(SealingAtOnce + 1);
+            long size = 0;
+            for (var index = 0; ; index++)
             {
-                plain = deflated.GetBuffer().AsSpan(0, (int)deflated.Length);
+                // One chunk ahead: the last chunk is marked as such, so a file cut short does not decrypt.
+                var next = chunks[(index + 1) % chunks.Length];
+                next.Length = current.Length < current.Plain.Length ? 0
+                    : await upload.ReadAtLeastAsync(next.Plain, next.Plain.Length, throwOnEndOfStream: false, ct);
+                var isLast = next.Length == 0;
+                current.StartSealing(cipher, runId, index, isLast, ct);
+                sealing.Enqueue(current);
+                sha.AppendData(current.Plain, 0, current.Length);
+                text.Append(current.Plain.AsSpan(0, current.Length));
+                size += current.Length;
+                while (sealing.Count > (isLast ? 0 : SealingAtOnce))
+                {
+                    await sealing.Dequeue().WriteAsync(copy, runId, ct);
+                }
+
+                if (isLast)
+                {
+                    break;
+                }
+
+                current = next;
             }
 
-            var length = cipher.Encrypt(runId, index, isLast, compressed, plain, sealedChunk);
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(runId, NpgsqlDbType.Bigint, ct);
-            await copy.WriteAsync(index, NpgsqlDbType.Integer, ct);
-            await copy.WriteAsync(new ArraySegment<byte>(sealedChunk, 0, length), NpgsqlDbType.Bytea, ct);
-            await copy.WriteAsync(compressed, NpgsqlDbType.Boolean, ct);
-            if (isLast)
-            {
-                break;
-            }
-
-            (current, next) = (next, current);
-            currentLength = nextLength;
+            await copy.CompleteAsync(ct);
+            return new StoredFile(Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant(), size, text.Complete());
         }
-
-        await copy.CompleteAsync(ct);
-        return new StoredFile(Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant(), size, text.Complete());
+        finally
+        {
+            foreach (var chunk in chunks)
+            {
+                await chunk.ClearAsync();
+            }
+        }
     }
 
-    /// <summary>Compresses <paramref name="plain"/> (raw Deflate, fastest) into <paramref name="deflated"/>, in memory;
-    /// false, and the chunk is to be stored as it is, when that does not make it smaller (an .xlsx is a zip already).</summary>
-    private static bool Deflate(ReadOnlySpan<byte> plain, MemoryStream deflated)
+    /// <summary>How many chunks of an upload are compressed and encrypted at once, on the thread pool, while the
+    /// uploading thread hashes, reads and writes. One: on two cores, two at once was no faster (docs/benchmarks.md,
+    /// "The upload sealed beside its hashing").</summary>
+    private const int SealingAtOnce = 1;
+
+    /// <summary>One chunk of an upload on its way to the database: the file's bytes, compressed (raw Deflate, fastest)
+    /// when that makes them smaller (an .xlsx is a zip already), then encrypted. Its buffers are reused for chunk after
+    /// chunk (a new megabyte per chunk would wake the garbage collector); the compression buffer grows at most once, if
+    /// a chunk does not compress.</summary>
+    private sealed class Chunk
     {
-        deflated.SetLength(0);
-        using (var deflate = new DeflateStream(deflated, CompressionLevel.Fastest, leaveOpen: true))
+        public readonly byte[] Plain = new byte[FileCipher.ChunkSize];
+        private readonly byte[] _sealed = new byte[FileCipher.ChunkSize + FileCipher.Overhead];
+        private readonly MemoryStream _deflated = new(FileCipher.ChunkSize);
+        public int Length;
+        private int _index;
+        private int _sealedLength;
+        private bool _compressed;
+
+        private Task _sealing = Task.CompletedTask;
+
+        /// <summary>Compresses and encrypts the chunk on the thread pool; <see cref="WriteAsync"/> waits for it.</summary>
+        public void StartSealing(FileCipher cipher, long runId, int index, bool isLast, CancellationToken ct) =>
+            _sealing = Task.Run(() => Seal(cipher, runId, index, isLast), ct);
+
+        private void Seal(FileCipher cipher, long runId, int index, bool isLast)
         {
-            deflate.Write(plain);
+            var plain = Plain.AsSpan(0, Length);
+            _deflated.SetLength(0);
+            using (var deflate = new DeflateStream(_deflated, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                deflate.Write(plain);
+            }
+
+            _compressed = _deflated.Length < plain.Length;
+            _index = index;
+            _sealedLength = cipher.Encrypt(runId, index, isLast, _compressed,
+                _compressed ? _deflated.GetBuffer().AsSpan(0, (int)_deflated.Length) : plain, _sealed);
         }
 
-        return deflated.Length < plain.Length;
+        public async Task WriteAsync(NpgsqlBinaryImporter copy, long runId, CancellationToken ct)
+        {
+            await _sealing;
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(runId, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(_index, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(new ArraySegment<byte>(_sealed, 0, _sealedLength), NpgsqlDbType.Bytea, ct);
+            await copy.WriteAsync(_compressed, NpgsqlDbType.Boolean, ct);
+        }
+
+        /// <summary>Wipes the clear text (the file's and its compressed form) from memory, once a sealing still running
+        /// (an upload that failed halfway) has let go of it.</summary>
+        public async Task ClearAsync()
+        {
+            await _sealing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            Array.Clear(Plain);
+            Array.Clear(_deflated.GetBuffer());
+        }
     }
 
     /// <summary>The kept file of a run, decrypted while it is read; seekable. The caller disposes it.</summary>

@@ -8,6 +8,7 @@ using Npgsql;
 using SociaalDomein.Domain.Audit;
 using SociaalDomein.Domain.Imports;
 using SociaalDomein.Infrastructure.Imports;
+using SociaalDomein.Infrastructure.Imports.Tables;
 using SociaalDomein.Infrastructure.Privacy;
 using SociaalDomein.Infrastructure.Tests.Fixtures;
 
@@ -81,6 +82,83 @@ public sealed class ImportFilesTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.Equal(content[across..(across + 600)], ReadAt(stream, across, 600));
         Assert.Equal(content[5000..5100], ReadAt(stream, 5000, 100));
         Assert.Equal(content[^10..], ReadAt(stream, content.Length - 10, 10));
+    }
+
+    [Fact]
+    public async Task A_file_of_more_chunks_than_are_sealed_at_once_is_kept_in_order_with_its_hash_and_lines()
+    {
+        await fixture.ResetAsync();
+        var content = CsvContent(FileCipher.ChunkSize * 6 + 3, 5);
+        var run = new ImportRun { FileName = "f.csv", Sha256 = "", UploadedBy = "test", UploadedAt = DateTimeOffset.UtcNow, Status = ImportStatus.Succeeded };
+        await fixture.InsertAsync(run);
+        ImportFiles.StoredFile stored;
+        await using (var connection = new NpgsqlConnection(fixture.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            // Read in small pieces, as a request body arrives.
+            stored = await TestImportFiles.Create(fixture.ConnectionString).StoreAsync(connection, run.Id,
+                new TrickleStream(content, 8192), CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant(), stored.Sha256);
+        Assert.Equal(content.Length, stored.Size);
+        Assert.Equal(TextScan.Of(new MemoryStream(content)), stored.Text); // as the job scans a file stored without them
+        Assert.True(stored.Text.Lines > 150_000);
+        Assert.Equal(Enumerable.Range(0, 7), (await ChunksAsync(run.Id)).Select(c => c.Index));
+        await using var stream = TestImportFiles.Create(fixture.ConnectionString).Open(run.Id, content.Length);
+        var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        Assert.Equal(content, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task An_upload_that_breaks_off_halfway_fails_and_leaves_no_chunk()
+    {
+        await fixture.ResetAsync();
+        var run = new ImportRun { FileName = "f.csv", Sha256 = "", UploadedBy = "test", UploadedAt = DateTimeOffset.UtcNow, Status = ImportStatus.Failed };
+        await fixture.InsertAsync(run);
+        await using (var connection = new NpgsqlConnection(fixture.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            var broken = new TrickleStream(CsvContent(FileCipher.ChunkSize * 4, 3), 65536, breakAfter: FileCipher.ChunkSize * 3 + 100);
+            await Assert.ThrowsAsync<IOException>(() =>
+                TestImportFiles.Create(fixture.ConnectionString).StoreAsync(connection, run.Id, broken, CancellationToken.None));
+        }
+
+        Assert.Empty(await ChunksAsync(run.Id));
+    }
+
+    /// <summary>Gives <paramref name="content"/> at most <paramref name="piece"/> bytes per read; throws an
+    /// <see cref="IOException"/> once <paramref name="breakAfter"/> bytes are given, as a dropped connection does.</summary>
+    private sealed class TrickleStream(byte[] content, int piece, int breakAfter = int.MaxValue) : Stream
+    {
+        private int _position;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position >= breakAfter)
+            {
+                throw new IOException("De verbinding is verbroken.");
+            }
+
+            var n = Math.Min(Math.Min(count, piece), content.Length - _position);
+            content.AsSpan(_position, n).CopyTo(buffer.AsSpan(offset));
+            _position += n;
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     [Fact]
