@@ -25,8 +25,8 @@ internal sealed class DeclaratiesRowValidator(DeclaratieColumns columns, Pseudon
     /// <summary>Volume and tariff: <c>numeric(14,4)</c>.</summary>
     private const decimal MaxQuantity = 9_999_999_999.9999m;
 
-    private readonly Dictionary<string, byte[]> _clientKeys = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly ClientKeys _clientKeys = new(pseudonymiser);
+    private readonly StringPool _pool = new();
 
     public ParsedRow<ClaimRecord> Validate(int row, RowValues values)
     {
@@ -60,7 +60,7 @@ internal sealed class DeclaratiesRowValidator(DeclaratieColumns columns, Pseudon
 
             if (agb.Length == 8 && IsDigits(agb))
             {
-                agbText = Pool(agb);
+                agbText = _pool.Get(agb);
             }
             else
             {
@@ -88,7 +88,7 @@ internal sealed class DeclaratiesRowValidator(DeclaratieColumns columns, Pseudon
         {
             if (categoryText.Length is 1 or 2 && IsDigits(categoryText))
             {
-                category = categoryText.Length == 1 ? Pool("0" + categoryText[0]) : Pool(categoryText);
+                category = categoryText.Length == 1 ? _pool.Get("0" + categoryText[0]) : _pool.Get(categoryText);
             }
             else
             {
@@ -158,7 +158,7 @@ internal sealed class DeclaratiesRowValidator(DeclaratieColumns columns, Pseudon
             return new ParsedRow<ClaimRecord>(row, null, errors ?? [], values.MaskedRow(columns));
         }
 
-        var productCodeText = Pool(productCode);
+        var productCodeText = _pool.Get(productCode);
         var assignmentNumberText = assignmentNumber.IsEmpty ? null : assignmentNumber.ToString();
         var claimNumberText = claimNumber.IsEmpty ? null : claimNumber.ToString();
         var creditOfKey = creditOf.IsEmpty ? null : ClaimRecord.NumberIdentity(agbText, creditOf.ToString());
@@ -166,7 +166,7 @@ internal sealed class DeclaratiesRowValidator(DeclaratieColumns columns, Pseudon
             ? ClaimRecord.NumberIdentity(agbText, claimNumberText)
             : HashIdentity(clientKey, agbText, law, category, productCodeText, assignmentNumberText, start.Value, end.Value, amount.Value,
                 submitted.Value, creditOfKey, volume, unit, tariff);
-        var record = new ClaimRecord(row, identity, clientKey, agbText, providerName.IsEmpty ? null : Pool(providerName), law, category,
+        var record = new ClaimRecord(row, identity, clientKey, agbText, providerName.IsEmpty ? null : _pool.Get(providerName), law, category,
             productCodeText, assignmentNumberText, start.Value, end.Value, amount.Value, submitted.Value, status, claimNumberText, creditOfKey,
             volume, unit, tariff);
         return new ParsedRow<ClaimRecord>(row, record, [], "");
@@ -229,7 +229,7 @@ internal sealed class DeclaratiesRowValidator(DeclaratieColumns columns, Pseudon
 
             if (Bsn.IsValid(bsn))
             {
-                return CachedKey('b', bsn);
+                return _clientKeys.ForBsn(bsn);
             }
 
             add(ClaimColumn.Bsn, bsn.Length == 9 && IsDigits(bsn)
@@ -241,7 +241,7 @@ internal sealed class DeclaratiesRowValidator(DeclaratieColumns columns, Pseudon
         var clientId = Text(values, ClaimColumn.ClientId);
         if (!clientId.IsEmpty)
         {
-            return CachedKey('i', clientId);
+            return _clientKeys.ForClientId(clientId);
         }
 
         var column = columns.Has(ClaimColumn.Bsn) ? ClaimColumn.Bsn : ClaimColumn.ClientId;
@@ -249,37 +249,6 @@ internal sealed class DeclaratiesRowValidator(DeclaratieColumns columns, Pseudon
             ? $"{Name(ClaimColumn.Bsn)} en {Name(ClaimColumn.ClientId)} zijn allebei leeg: vul er één in"
             : $"{Name(column)} is niet ingevuld");
         return null;
-    }
-
-    /// <summary>The keyed hash of a BSN or client id, cached for this file (a client has many claim lines; the HMAC is
-    /// the most expensive step of a row). Bounded; never logged.</summary>
-    private byte[] CachedKey(char kind, ReadOnlySpan<char> value)
-    {
-        var lookup = _clientKeys.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> buffer = stackalloc char[Math.Min(value.Length + 1, 257)];
-        if (value.Length + 1 <= buffer.Length)
-        {
-            buffer[0] = kind;
-            value.CopyTo(buffer[1..]);
-            if (lookup.TryGetValue(buffer, out var cached))
-            {
-                return cached;
-            }
-        }
-
-        var text = value.ToString();
-        var key = kind == 'b' ? pseudonymiser.ClientKeyForBsn(text) : pseudonymiser.ClientKeyForClientId(text);
-        if (value.Length + 1 <= buffer.Length)
-        {
-            if (_clientKeys.Count >= 200_000)
-            {
-                _clientKeys.Clear();
-            }
-
-            lookup[buffer] = key;
-        }
-
-        return key;
     }
 
     private DateOnly? RequiredDate(RowValues values, ClaimColumn column, Action<ClaimColumn, string> add)
@@ -351,23 +320,6 @@ internal sealed class DeclaratiesRowValidator(DeclaratieColumns columns, Pseudon
         }
     }
 
-    /// <summary>Shares the strings that repeat across rows (AGB codes, products, provider names). Bounded.</summary>
-    private string Pool(ReadOnlySpan<char> text)
-    {
-        var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(text, out var existing))
-        {
-            return existing;
-        }
-
-        var value = text.ToString();
-        if (_strings.Count < 100_000)
-        {
-            _strings[value] = value;
-        }
-
-        return value;
-    }
 
     private ReadOnlySpan<char> Text(RowValues values, ClaimColumn column)
     {

@@ -15,7 +15,7 @@ internal sealed class ToewijzingenRowValidator(ColumnMap columns, Pseudonymiser 
     private const int MaxEchoLength = 40;
 
     private readonly StringPool _pool = new();
-    private readonly KeyCache _clientKeys = new();
+    private readonly ClientKeys _clientKeys = new(pseudonymiser);
     private readonly KeyCache _addressKeys = new();
 
     public ParsedRow<AssignmentRecord> Validate(int row, RowValues values)
@@ -248,7 +248,7 @@ internal sealed class ToewijzingenRowValidator(ColumnMap columns, Pseudonymiser 
 
             if (Bsn.IsValid(bsn))
             {
-                return ClientKeyOf(bsn, isBsn: true);
+                return _clientKeys.ForBsn(bsn);
             }
 
             errors.Add(Column.Bsn, bsn.Length == 9 && IsDigits(bsn)
@@ -260,7 +260,7 @@ internal sealed class ToewijzingenRowValidator(ColumnMap columns, Pseudonymiser 
         var clientId = Text(values, Column.ClientId);
         if (!clientId.IsEmpty)
         {
-            return ClientKeyOf(clientId, isBsn: false);
+            return _clientKeys.ForClientId(clientId);
         }
 
         var column = columns.Has(Column.Bsn) ? Column.Bsn : Column.ClientId;
@@ -289,26 +289,6 @@ internal sealed class ToewijzingenRowValidator(ColumnMap columns, Pseudonymiser 
         {
             key = pseudonymiser.AddressKey(postcode, houseNumber.ToString(), addition.IsEmpty ? null : addition.ToString());
             _addressKeys.Add(composed, key);
-        }
-
-        return key;
-    }
-
-    private byte[] ClientKeyOf(ReadOnlySpan<char> value, bool isBsn)
-    {
-        Span<char> buffer = stackalloc char[256];
-        if (value.Length + 1 > buffer.Length)
-        {
-            return isBsn ? pseudonymiser.ClientKeyForBsn(value.ToString()) : pseudonymiser.ClientKeyForClientId(value.ToString());
-        }
-
-        var composed = buffer[..(value.Length + 1)];
-        composed[0] = isBsn ? 'b' : 'i';
-        value.CopyTo(composed[1..]);
-        if (!_clientKeys.TryGet(composed, out var key))
-        {
-            key = isBsn ? pseudonymiser.ClientKeyForBsn(value.ToString()) : pseudonymiser.ClientKeyForClientId(value.ToString());
-            _clientKeys.Add(composed, key);
         }
 
         return key;
@@ -403,58 +383,5 @@ internal sealed class ToewijzingenRowValidator(ColumnMap columns, Pseudonymiser 
         public void Add(Column column, string message) => Add(columns.NameOf(column), message);
 
         public void Add(string column, string message) => (List ??= []).Add(new RowError(row, column, message));
-    }
-
-    /// <summary>
-    /// The keyed hashes of the clients and addresses met so far in this file: a client or household usually has several
-    /// rows, and the HMAC is the most expensive step of a row. Kept in memory for the reading of one file only, never
-    /// logged; bounded (emptied when full) so a file of a million different clients does not grow it without end.
-    /// </summary>
-    private sealed class KeyCache
-    {
-        private const int MaxEntries = 200_000;
-        private readonly Dictionary<string, byte[]> _keys = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, byte[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-        public KeyCache() => _lookup = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public bool TryGet(ReadOnlySpan<char> composed, out byte[] key) => _lookup.TryGetValue(composed, out key!);
-
-        public void Add(ReadOnlySpan<char> composed, byte[] key)
-        {
-            if (_keys.Count >= MaxEntries)
-            {
-                _keys.Clear();
-            }
-
-            _lookup[composed] = key;
-        }
-    }
-
-    /// <summary>Shares the strings that repeat across rows (product codes, providers, postcode areas), so a file of a
-    /// million rows does not hold a million copies of "02A06". Bounded: past the limit values are simply copied.</summary>
-    private sealed class StringPool
-    {
-        private const int MaxEntries = 100_000;
-        private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
-        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-        public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public string Get(ReadOnlySpan<char> text)
-        {
-            if (_lookup.TryGetValue(text, out var existing))
-            {
-                return existing;
-            }
-
-            var value = text.ToString();
-            if (_strings.Count < MaxEntries)
-            {
-                _strings.Add(value);
-            }
-
-            return value;
-        }
     }
 }
