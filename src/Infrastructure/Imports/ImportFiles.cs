@@ -81,7 +81,7 @@ public sealed class ImportFiles(NpgsqlDataSource database, FileCipher cipher)
 
     /// <summary>How many chunks of an upload are compressed and encrypted at once, on the thread pool, while the
     /// uploading thread hashes, reads and writes. One: on two cores, two at once was no faster (docs/benchmarks.md,
-    /// "The upload sealed beside its hashing").</summary>
+    /// "ADR 21: the claims import against PostgreSQL's own share").</summary>
     private const int SealingAtOnce = 1;
 
     /// <summary>One chunk of an upload on its way to the database: the file's bytes, compressed (raw Deflate, fastest)
@@ -97,7 +97,6 @@ public sealed class ImportFiles(NpgsqlDataSource database, FileCipher cipher)
         private int _index;
         private int _sealedLength;
         private bool _compressed;
-
         private Task _sealing = Task.CompletedTask;
 
         /// <summary>Compresses and encrypts the chunk on the thread pool; <see cref="WriteAsync"/> waits for it.</summary>

@@ -320,7 +320,6 @@ internal sealed class DeclaratiesRowValidator(DeclaratieColumns columns, Pseudon
         }
     }
 
-
     private ReadOnlySpan<char> Text(RowValues values, ClaimColumn column)
     {
         var index = columns.IndexOf(column);
