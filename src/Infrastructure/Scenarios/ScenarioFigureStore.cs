@@ -47,12 +47,12 @@ public sealed class ScenarioFigureStore(IDbContextFactory<AppDbContext> contexts
     public async Task<StoredScenarioFigures> ReadAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var stored = await db.ScenarioFigureSets.AsNoTracking().FirstOrDefaultAsync(ct);
+        var stored = await db.ScenarioFigureSets.AsNoTracking().SingleOrDefaultAsync(s => s.Id == ScenarioFigureSet.SingleId, ct);
         var version = await InputChanges.VersionAsync(db, StoredAnalysis.Scenarios, ct);
         if (stored is null || (stored.InputVersion < version && await LastChangeAsync(db, ct) < clock.GetUtcNow() - RecomputeGrace))
         {
             await RefreshAsync(ct);
-            stored = await db.ScenarioFigureSets.AsNoTracking().FirstAsync(ct);
+            stored = await db.ScenarioFigureSets.AsNoTracking().SingleAsync(s => s.Id == ScenarioFigureSet.SingleId, ct);
             version = await InputChanges.VersionAsync(db, StoredAnalysis.Scenarios, ct);
         }
 
