@@ -64,16 +64,16 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
     /// first, and when the oldest of them was computed.</summary>
     public async Task<(IReadOnlyList<ProviderYearSet> Sets, DateTimeOffset? ComputedAt)> ReadAllYearsAsync(ProviderFilter filter, CancellationToken ct = default)
     {
-        if (await YearRangeAsync(ct) is not { } range)
+        var key = filter.Key;
+        var years = await StoredYearsAsync(key, ct);
+        if ((years.Count > 0 ? years[^1] : (await YearRangeAsync(ct))?.Last) is not { } last)
         {
             return ([], null);
         }
 
-        await ReadAsync(range.Last, filter, ct); // computes and stores every year when missing or long stale
-        var key = filter.Key;
+        await ReadAsync(last, filter, ct); // computes and stores every year when missing or long stale
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = await db.ProviderFigureSets.AsNoTracking()
-            .Where(s => s.Filter == key && s.Year >= range.First && s.Year <= range.Last)
+        var rows = await db.ProviderFigureSets.AsNoTracking().Where(s => s.Filter == key)
             .OrderBy(s => s.Year).Select(s => new { s.FiguresJson, s.ComputedAt }).ToListAsync(ct);
         return (rows.Select(r => JsonSerializer.Deserialize<ProviderYearSet>(r.FiguresJson, Json)!).ToList(),
             rows.Count == 0 ? null : rows.Min(r => r.ComputedAt));
@@ -98,14 +98,14 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
         return (row, true, lastChange < clock.GetUtcNow() - RecomputeGrace);
     }
 
+    /// <summary>The years stored for a filter. A recompute stores every year of the data and removes the years outside
+    /// it (<see cref="RefreshAsync"/>), so the stored years are the data's years without a look at the data: finding
+    /// those (<see cref="YearRangeAsync"/>) scans every claim, 1 s at ten million (docs/benchmarks.md), too slow for
+    /// each opening of a page that reads stored figures.</summary>
     private async Task<IReadOnlyList<int>> StoredYearsAsync(string key, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var range = await YearRangeAsync(db, ct);
-        return range is not { } r
-            ? []
-            : await db.ProviderFigureSets.Where(s => s.Filter == key && s.Year >= r.First && s.Year <= r.Last)
-                .Select(s => s.Year).OrderBy(y => y).ToListAsync(ct);
+        return await db.ProviderFigureSets.Where(s => s.Filter == key).Select(s => s.Year).OrderBy(y => y).ToListAsync(ct);
     }
 
     /// <summary>The product codes that have stored figures of their own (every product code of the assignments and
@@ -130,11 +130,6 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
     public async Task<(int First, int Last)?> YearRangeAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await YearRangeAsync(db, ct);
-    }
-
-    private static async Task<(int First, int Last)?> YearRangeAsync(AppDbContext db, CancellationToken ct)
-    {
         var assignments = await db.Assignments.GroupBy(_ => 1)
             .Select(g => new { First = g.Min(a => a.StartDate), Last = g.Max(a => a.StartDate) }).FirstOrDefaultAsync(ct);
         var claims = await db.Claims.GroupBy(_ => 1)
@@ -165,6 +160,10 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
     {
         if (await YearRangeAsync(ct) is not { } range)
         {
+            // No data (any more): no years to offer.
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var version = await InputChanges.VersionAsync(db, StoredAnalysis.Providers, ct);
+            await db.ProviderFigureSets.Where(s => s.InputVersion <= version).ExecuteDeleteAsync(ct);
             return;
         }
 
@@ -173,12 +172,19 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
             async (filter, token) => await RefreshAsync(filter, range.First, range.Last, token));
     }
 
-    /// <summary>Computes and stores the figures of the years <paramref name="firstYear"/> to <paramref name="lastYear"/> for a filter.</summary>
+    /// <summary>Computes and stores the figures of the years <paramref name="firstYear"/> to <paramref name="lastYear"/>
+    /// — the data's years — for a filter, and removes the filter's sets of other years, unless they were computed from
+    /// newer input than this (a recompute running beside this one on another instance saw more data).</summary>
     public async Task RefreshAsync(ProviderFilter filter, int firstYear, int lastYear, CancellationToken ct = default)
     {
         var computedAt = clock.GetUtcNow();
         var (sets, version) = await ComputeAsync(filter, firstYear, lastYear, ct);
         await StoreAsync(filter, sets.Values, version, computedAt, ct);
+        var key = filter.Key;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.ProviderFigureSets
+            .Where(s => s.Filter == key && (s.Year < firstYear || s.Year > lastYear) && s.InputVersion <= version)
+            .ExecuteDeleteAsync(ct);
     }
 
     /// <summary>Stores computed sets, each unless one computed from newer input is stored already (one statement per

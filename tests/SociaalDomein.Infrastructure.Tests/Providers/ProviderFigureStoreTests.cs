@@ -143,6 +143,32 @@ public sealed class ProviderFigureStoreTests(DatabaseFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_recompute_removes_the_years_no_longer_in_the_data_and_reading_offers_the_stored_years()
+    {
+        await fixture.ResetAsync();
+        var early = ProviderTestData.NewAssignment(ProviderTestData.Key("a"), "71001001", Law.Wmo, "02A06", new DateOnly(2016, 3, 1), new DateOnly(2016, 6, 30));
+        var later = ProviderTestData.NewAssignment(ProviderTestData.Key("b"), "71001001", Law.Wmo, "02A06", new DateOnly(2018, 2, 1), null);
+        await fixture.InsertAsync(early);
+        await fixture.InsertAsync(later);
+        await Store().RefreshAllAsync();
+        Assert.Equal([2016, 2017, 2018], (await Store().ReadAsync(2018, ProviderFilter.All)).Years);
+
+        await fixture.QueryAsync(db => db.Assignments.Where(a => a.Id == early.Id).ExecuteDeleteAsync());
+        await AddInputChangeAsync();
+        await Store().RefreshAllAsync();
+
+        Assert.Equal([2018], (await Store().ReadAsync(2018, ProviderFilter.All)).Years);
+        Assert.Equal([2018], (await Store().ReadAllYearsAsync(new ProviderFilter(Law.Wmo))).Sets.Select(s => s.Year));
+        Assert.Equal([2018], await fixture.QueryAsync(db => db.ProviderFigureSets.Select(s => s.Year).Distinct().ToListAsync()));
+
+        await fixture.QueryAsync(db => db.Assignments.ExecuteDeleteAsync());
+        await AddInputChangeAsync();
+        await Store().RefreshAllAsync();
+        Assert.Empty(await fixture.QueryAsync(db => db.ProviderFigureSets.ToListAsync()));
+        Assert.Empty((await Store().ReadAllYearsAsync(ProviderFilter.All)).Sets);
+    }
+
+    [Fact]
     public async Task Without_assignments_or_claims_there_are_no_years_and_an_empty_set()
     {
         await fixture.ResetAsync();
