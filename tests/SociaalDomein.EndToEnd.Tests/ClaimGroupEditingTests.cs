@@ -36,7 +36,10 @@ public sealed class ClaimGroupEditingTests(BrowserFixture browser) : IClassFixtu
         await Accessibility.AssertNoViolationsAsync(page, "/begroting/posten, dialoog declaraties met een fout");
 
         await dialog.GetByRole(AriaRole.Combobox, new() { Name = "Wet van de declaraties" }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Wmo", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Listbox).GetByRole(AriaRole.Option, new() { Name = "Wmo", Exact = true }).ClickAsync();
+        // The list closes once the circuit has taken the choice; a click on Opslaan before that was lost in a CI run
+        // (the dialog stayed open with the earlier error), as BudgetMutationTests waits too.
+        await Expect(page.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog)).ToBeHiddenAsync(new() { Timeout = 15_000 });
 
