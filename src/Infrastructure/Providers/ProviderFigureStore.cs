@@ -131,9 +131,9 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var assignments = await db.Assignments.GroupBy(_ => 1)
-            .Select(g => new { First = g.Min(a => a.StartDate), Last = g.Max(a => a.StartDate) }).FirstOrDefaultAsync(ct);
+            .Select(g => new { First = g.Min(a => a.StartDate), Last = g.Max(a => a.StartDate) }).SingleOrDefaultAsync(ct);
         var claims = await db.Claims.GroupBy(_ => 1)
-            .Select(g => new { First = g.Min(c => c.PeriodStart), Last = g.Max(c => c.PeriodEnd) }).FirstOrDefaultAsync(ct);
+            .Select(g => new { First = g.Min(c => c.PeriodStart), Last = g.Max(c => c.PeriodEnd) }).SingleOrDefaultAsync(ct);
         int[] firsts = [.. assignments is null ? [] : new[] { assignments.First.Year }, .. claims is null ? [] : new[] { claims.First.Year }];
         int[] lasts = [.. assignments is null ? [] : new[] { assignments.Last.Year }, .. claims is null ? [] : new[] { claims.Last.Year }];
         return firsts.Length == 0 ? null : (firsts.Min(), lasts.Max());

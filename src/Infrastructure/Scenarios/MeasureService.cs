@@ -236,7 +236,7 @@ public sealed partial class MeasureService(IDbContextFactory<AppDbContext> conte
 
     internal static async Task<PrognosisPeriod?> PeriodAsync(AppDbContext db, CancellationToken ct)
     {
-        var years = await db.DeficitComponents.GroupBy(_ => 1).Select(g => new { First = g.Min(c => c.Year), Last = g.Max(c => c.Year) }).FirstOrDefaultAsync(ct);
+        var years = await db.DeficitComponents.GroupBy(_ => 1).Select(g => new { First = g.Min(c => c.Year), Last = g.Max(c => c.Year) }).SingleOrDefaultAsync(ct);
         return years is null ? null : new PrognosisPeriod(years.First, years.Last);
     }
 

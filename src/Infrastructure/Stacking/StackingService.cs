@@ -167,7 +167,7 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
         await using var db = await contexts.CreateDbContextAsync(ct);
         var starts = await db.Assignments.GroupBy(_ => 1)
             .Select(g => new { First = g.Min(a => a.StartDate), Latest = g.Max(a => a.StartDate) })
-            .FirstOrDefaultAsync(ct);
+            .SingleOrDefaultAsync(ct);
         if (starts is null)
         {
             return [];
