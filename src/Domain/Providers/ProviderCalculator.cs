@@ -106,7 +106,7 @@ public static class ProviderCalculator
     /// <summary>The figures of one year: counts for that year and the one before, then <see cref="Build"/>.</summary>
     public static ProviderYearSet Calculate(int year, IEnumerable<ProviderAssignment> assignments, IEnumerable<ProviderClaimInput> claims,
         ProviderFilter filter, IReadOnlyDictionary<string, ProviderInfo> providers) =>
-        Build(year, Count(assignments, claims, filter, providers, year - 1, year), providers);
+        Build(year, Count(assignments, claims, filter, providers, year, year), providers);
 
     /// <summary>Whether an assignment is care: a revoked one (end = start) or one ending before it starts is not.</summary>
     public static bool IsCare(DateOnly start, DateOnly? end) => end is not { } e || e > start;
@@ -186,8 +186,11 @@ public static class ProviderCalculator
         clientTrajectories.Any(p => p.Law == trajectory.Law && p.End is { } end
             && trajectory.Start.DayNumber - end.DayNumber is >= 1 and <= ReentryDays);
 
-    /// <summary>The counts per provider and per group for every year from <paramref name="firstYear"/> to
-    /// <paramref name="lastYear"/>, after the filter. Providers without anything in a year have no row for it.</summary>
+    /// <summary>The counts per provider and per group that <see cref="Build"/> needs for the figures of the years
+    /// <paramref name="firstYear"/> to <paramref name="lastYear"/>, after the filter: every count for those years and
+    /// the year before, except client-months, which only a figure year's own figures use (the year before is read for
+    /// growth: clients and expenditure) and which are the dearest count over many claims. Providers without anything in
+    /// a year have no row for it.</summary>
     public static ProviderCounts Count(IEnumerable<ProviderAssignment> assignments, IEnumerable<ProviderClaimInput> claims,
         ProviderFilter filter, IReadOnlyDictionary<string, ProviderInfo> providers, int firstYear, int lastYear)
     {
@@ -197,7 +200,7 @@ public static class ProviderCalculator
             .ToList();
         ProviderType? TypeOf(string agb) => providers.TryGetValue(agb, out var info) ? info.Type : null;
         IEnumerable<ProviderType?> GroupsOf(string agb) => TypeOf(agb) is { } type ? [type, null] : [null];
-        var years = Enumerable.Range(firstYear, Math.Max(0, lastYear - firstYear + 1)).ToList();
+        var years = Enumerable.Range(firstYear - 1, Math.Max(0, lastYear - firstYear + 2)).ToList();
 
         var rows = new Dictionary<(string Agb, int Year), Row>();
         var groups = new Dictionary<(ProviderType? Type, int Year), GroupRow>();
@@ -255,7 +258,7 @@ public static class ProviderCalculator
 
             for (var month = new DateOnly(c.PeriodStart.Year, c.PeriodStart.Month, 1); month <= c.PeriodEnd; month = month.AddMonths(1))
             {
-                if (!years.Contains(month.Year))
+                if (month.Year < firstYear || month.Year > lastYear)
                 {
                     continue;
                 }

@@ -210,14 +210,14 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
     public async Task<(IReadOnlyDictionary<int, ProviderYearSet> Sets, long InputVersion)> ComputeAsync(
         ProviderFilter filter, int firstYear, int lastYear, CancellationToken ct = default)
     {
-        var (counts, providers, version) = await CountAsync(filter, firstYear - 1, lastYear, ct);
+        var (counts, providers, version) = await CountAsync(filter, firstYear, lastYear, ct);
         var sets = Enumerable.Range(firstYear, lastYear - firstYear + 1)
             .ToDictionary(year => year, year => ProviderCalculator.Build(year, counts, providers));
         return (sets, version);
     }
 
-    /// <summary>The counts of <see cref="ProviderCalculator.Count"/>, by SQL, with the provider register and the input
-    /// version of the same snapshot.</summary>
+    /// <summary>The counts of <see cref="ProviderCalculator.Count"/> for the figures of <paramref name="firstYear"/> to
+    /// <paramref name="lastYear"/>, by SQL, with the provider register and the input version of the same snapshot.</summary>
     internal async Task<(ProviderCounts Counts, IReadOnlyDictionary<string, ProviderInfo> Providers, long InputVersion)> CountAsync(
         ProviderFilter filter, int firstYear, int lastYear, CancellationToken ct)
     {
@@ -251,7 +251,8 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
 
         await using (var command = new NpgsqlCommand(Query, connection, transaction) { CommandTimeout = 600 })
         {
-            command.Parameters.Add(new NpgsqlParameter("first_year", NpgsqlDbType.Integer) { Value = firstYear });
+            command.Parameters.Add(new NpgsqlParameter("first_year", NpgsqlDbType.Integer) { Value = firstYear - 1 });
+            command.Parameters.Add(new NpgsqlParameter("months_from", NpgsqlDbType.Integer) { Value = firstYear });
             command.Parameters.Add(new NpgsqlParameter("last_year", NpgsqlDbType.Integer) { Value = lastYear });
             command.Parameters.Add(new NpgsqlParameter("law", NpgsqlDbType.Integer) { Value = filter.Law is { } law ? (int)law : DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter("product", NpgsqlDbType.Text)
@@ -368,28 +369,49 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
             FROM trajectories
             WHERE end_year BETWEEN @first_year AND @last_year
         ),
-        claims AS MATERIALIZED (        -- approved claims after the filter (a credit is a claim with a negative amount)
-            SELECT c."ClientKey" AS client, c."ProviderAgb"::text AS agb, c."PeriodStart" AS s, c."PeriodEnd" AS e, c."Amount" AS amount
+        -- approved claims after the filter whose service period touches the years (a credit is a claim with a negative
+        -- amount); read where used, so that each use can scan in parallel
+        claims AS NOT MATERIALIZED (
+            SELECT c."ClientKey" AS client, c."ProviderAgb" AS agb, c."PeriodStart" AS s, c."PeriodEnd" AS e, c."Amount" AS amount
             FROM "Claims" c
             WHERE c."Status" = 2 AND c."PeriodEnd" >= c."PeriodStart"
+              AND c."PeriodEnd" >= make_date(@first_year, 1, 1) AND c."PeriodStart" <= make_date(@last_year, 12, 31)
               AND (@law IS NULL OR c."Law" = @law) AND (@product IS NULL OR c."ProductCode" = @product)
         ),
-        claim_months AS MATERIALIZED (  -- every calendar month a claim's service period touches, with the claim's amount
-            SELECT c.client, c.agb, m.month::date AS month, extract(year FROM m.month)::int AS y, c.amount
-            FROM claims c
-            CROSS JOIN LATERAL generate_series(date_trunc('month', c.s::timestamp), c.e::timestamp, interval '1 month') AS m(month)
-            WHERE extract(year FROM m.month) BETWEEN @first_year AND @last_year
+        -- client-months: the net claimed amount per provider, client and calendar month of the figure years (from
+        -- @months_from; the year before is counted only for growth), a claim counting in full in every month its service
+        -- period touches; most claims lie in one month and need no series
+        month_net AS MATERIALIZED (
+            SELECT agb, client, month, sum(amount) AS net
+            FROM (
+                SELECT agb, client, date_trunc('month', s::timestamp) AS month, amount
+                FROM claims WHERE date_trunc('month', s::timestamp) = date_trunc('month', e::timestamp)
+                UNION ALL
+                SELECT c.agb, c.client, m.month, c.amount
+                FROM claims c
+                CROSS JOIN LATERAL generate_series(date_trunc('month', c.s::timestamp), c.e::timestamp, interval '1 month') AS m(month)
+                WHERE date_trunc('month', c.s::timestamp) <> date_trunc('month', c.e::timestamp)
+            ) touched
+            WHERE month >= make_date(@months_from, 1, 1) AND month <= make_date(@last_year, 12, 1)
+            GROUP BY agb, client, month
         )
         SELECT 'p_clients' AS section, agb, 0 AS grp, y, count(*) AS n1, 0::bigint AS n2, 0::numeric AS amount
         FROM active GROUP BY agb, y
-        UNION ALL                       -- expenditure(Y): each claim prorated by the days of its service period in Y
-        SELECT 'p_expenditure', c.agb, 0, y.y, 0, 0, round(sum(c.amount * (least(c.e, y.ye) - greatest(c.s, y.ys) + 1) / (c.e - c.s + 1)), 10)
-        FROM claims c JOIN years y ON c.s <= y.ye AND c.e >= y.ys
-        GROUP BY c.agb, y.y
+        UNION ALL                       -- expenditure(Y): each claim prorated by the days of its service period in Y; a claim
+        SELECT 'p_expenditure', agb::text, 0, extract(year FROM year)::int, 0, 0, round(sum(share), 10)   -- within one year
+        FROM (                                                                                            -- counts in full
+            SELECT agb, date_trunc('year', s::timestamp) AS year, amount AS share
+            FROM claims WHERE date_trunc('year', s::timestamp) = date_trunc('year', e::timestamp)
+            UNION ALL
+            SELECT c.agb, y.ys::timestamp, c.amount * (least(c.e, y.ye) - greatest(c.s, y.ys) + 1) / (c.e - c.s + 1)
+            FROM claims c JOIN years y ON c.s <= y.ye AND c.e >= y.ys
+            WHERE date_trunc('year', c.s::timestamp) <> date_trunc('year', c.e::timestamp)
+        ) shares
+        GROUP BY agb, year
         UNION ALL                       -- client-months: (client, month) pairs whose net claimed amount is positive
-        SELECT 'p_months', agb, 0, y, count(*), 0, 0
-        FROM (SELECT agb, client, month, min(y) AS y FROM claim_months GROUP BY agb, client, month HAVING sum(amount) > 0) pm
-        GROUP BY agb, y
+        SELECT 'p_months', agb::text, 0, extract(year FROM month)::int, count(*), 0, 0
+        FROM month_net WHERE net > 0
+        GROUP BY agb, extract(year FROM month)
         UNION ALL
         SELECT 'p_inflow', agb, 0, start_year, count(*), count(*) FILTER (WHERE reentry), 0
         FROM started GROUP BY agb, start_year
@@ -404,10 +426,10 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
         HAVING GROUPING(g.type) = 1 OR g.type IS NOT NULL
         UNION ALL
         SELECT 'g_months', NULL, grp, y, count(*), 0, 0
-        FROM (SELECT coalesce(g.type, 0) AS grp, cm.client, cm.month, min(cm.y) AS y
-              FROM claim_months cm LEFT JOIN grouping_of g ON g.agb = cm.agb
+        FROM (SELECT coalesce(g.type, 0) AS grp, cm.client, cm.month, extract(year FROM cm.month)::int AS y
+              FROM month_net cm LEFT JOIN grouping_of g ON g.agb = cm.agb::text
               GROUP BY GROUPING SETS ((g.type, cm.client, cm.month), (cm.client, cm.month))
-              HAVING (GROUPING(g.type) = 1 OR g.type IS NOT NULL) AND sum(cm.amount) > 0) gm
+              HAVING (GROUPING(g.type) = 1 OR g.type IS NOT NULL) AND sum(cm.net) > 0) gm
         GROUP BY grp, y
         UNION ALL
         SELECT 'g_inflow', NULL, coalesce(g.type, 0), s.start_year, count(DISTINCT s.client), 0, 0

@@ -36,6 +36,8 @@ public sealed class ProviderFigureStoreTests(DatabaseFixture fixture) : IClassFi
         {
             var expected = ProviderCalculator.Calculate(year, assignments, claims, filter, data.Register);
             Assert.Equal(ProviderTestData.Lines(expected), ProviderTestData.Lines(sets[year]));
+            var (alone, _) = await Store().ComputeAsync(filter, year, year); // as on request: only the claims of the year and the one before read
+            Assert.Equal(ProviderTestData.Lines(expected), ProviderTestData.Lines(alone[year]));
             totals += expected.Providers.Sum(p => p.Reentries) > 0 ? 1 : 0;
         }
 
@@ -57,6 +59,9 @@ public sealed class ProviderFigureStoreTests(DatabaseFixture fixture) : IClassFi
         Assert.Contains(providers, p => p.Outflow > 0 && p.MedianTrajectoryDays is not null);
         Assert.Contains(providers, p => p.Type is null && p.Expenditure > 0);                  // the provider not in the register
         Assert.Contains(providers, p => p.Name == ProviderCalculator.DefaultName("78008008"));
+        var approved = data.Claims.Where(c => c.Status == ClaimStatus.Approved).ToList();
+        Assert.Contains(approved, c => c.PeriodStart.Year < c.PeriodEnd.Year);                  // prorated over two years
+        Assert.Contains(approved, c => c.PeriodStart.Month != c.PeriodEnd.Month && c.PeriodStart.Year == c.PeriodEnd.Year);
         Assert.Contains(sets.Values, s => s.Top5.Agbs.Count == 5 && s.Top5.ShareOfGrowth is > 0);
         Assert.All(sets.Values, s => Assert.Equal(6, s.Types.Count));
         var trajectories = ProviderCalculator.Trajectories(data.AssignmentInputs.Where(a => ProviderCalculator.IsCare(a.Start, a.End)));
