@@ -370,8 +370,8 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
             WHERE end_year BETWEEN @first_year AND @last_year
         ),
         -- approved claims after the filter whose service period touches the years (a credit is a claim with a negative
-        -- amount); read where used, so that each use can scan in parallel
-        claims AS NOT MATERIALIZED (
+        -- amount); read once, for the client-months and the expenditure
+        claims AS MATERIALIZED (
             SELECT c."ClientKey" AS client, c."ProviderAgb" AS agb, c."PeriodStart" AS s, c."PeriodEnd" AS e, c."Amount" AS amount
             FROM "Claims" c
             WHERE c."Status" = 2 AND c."PeriodEnd" >= c."PeriodStart"
