@@ -313,7 +313,8 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
     /// The counts of <see cref="ProviderCalculator.Count"/> as one statement; each step names what it mirrors. Answers
     /// narrow rows (section, agb, group, year, n1, n2, amount): group 0 is every provider, 1–6 a provider type. Amounts
     /// stay numeric (exact sums; a proration keeps at least 16 significant digits) and are rounded to 10 decimals only on
-    /// the way out, so they fit a .NET decimal.
+    /// the way out, so they fit a .NET decimal. Only the claims of the counted years are read, and client-months only
+    /// for the figure years: a year asked for on request reads two years of claims, not all of them (ADR 22).
     /// </summary>
     private const string Query = """
         WITH
