@@ -398,9 +398,11 @@ public sealed class ProviderFigureStore(IDbContextFactory<AppDbContext> contexts
         )
         SELECT 'p_clients' AS section, agb, 0 AS grp, y, count(*) AS n1, 0::bigint AS n2, 0::numeric AS amount
         FROM active GROUP BY agb, y
-        UNION ALL                       -- expenditure(Y): each claim prorated by the days of its service period in Y; a claim
-        SELECT 'p_expenditure', agb::text, 0, extract(year FROM year)::int, 0, 0, round(sum(share), 10)   -- within one year
-        FROM (                                                                                            -- counts in full
+        UNION ALL
+        -- expenditure(Y): each claim prorated by the days of its service period in Y; a claim within one year counts in
+        -- full there (the proration would give the same exact amount)
+        SELECT 'p_expenditure', agb::text, 0, extract(year FROM year)::int, 0, 0, round(sum(share), 10)
+        FROM (
             SELECT agb, date_trunc('year', s::timestamp) AS year, amount AS share
             FROM claims WHERE date_trunc('year', s::timestamp) = date_trunc('year', e::timestamp)
             UNION ALL
