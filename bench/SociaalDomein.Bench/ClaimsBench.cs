@@ -109,10 +109,10 @@ public static partial class Program
         var job = Stopwatch.StartNew();
         await store.RefreshAllAsync();
         job.Stop();
-        var result = (last, last - first + 1, filters, onRequest.Order().ElementAt(1), firstOpen.Elapsed, reads.Order().ElementAt(3), job.Elapsed);
+        var storedRead = reads.Order().ElementAt(3);
         Console.WriteLine($"declaraties: Aanbieders figures of {last}: on request {string.Join(" / ", onRequest.Select(t => $"{t.TotalSeconds:F2} s"))}, " +
-            $"first open {result.Item5.TotalSeconds:F2} s, stored read {result.Item6.TotalMilliseconds:F0} ms, job {result.Item7.TotalSeconds:F2} s");
-        return result;
+            $"first open {firstOpen.Elapsed.TotalSeconds:F2} s, stored read {storedRead.TotalMilliseconds:F0} ms, job {job.Elapsed.TotalSeconds:F2} s");
+        return (last, last - first + 1, filters, onRequest.Order().ElementAt(1), firstOpen.Elapsed, storedRead, job.Elapsed);
     }
 
     /// <summary>What PostgreSQL alone needs to store the claims the import stored, in the import's way (ADR 21): the rows

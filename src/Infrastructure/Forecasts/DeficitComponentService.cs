@@ -243,7 +243,7 @@ public sealed class DeficitComponentService(IDbContextFactory<AppDbContext> cont
     internal static async Task<bool> SyncBudgetChangesAsync(AppDbContext db, Domain.Budgets.BudgetMutation approved, CancellationToken ct)
     {
         var period = await MeasureService.PeriodAsync(db, ct);
-        var adoptedOn = await db.Municipalities.OrderBy(m => m.Id).Select(m => m.PrognosisAdoptedOn).FirstOrDefaultAsync(ct);
+        var adoptedOn = await db.CurrentMunicipality.Select(m => m.PrognosisAdoptedOn).FirstOrDefaultAsync(ct);
         DateTimeOffset? after = adoptedOn is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue).AddDays(1), TimeSpan.Zero) : null;
         if (period is null || !period.Years.Any(approved.AppliesTo) || (after is not null && approved.DecidedAt < after))
         {

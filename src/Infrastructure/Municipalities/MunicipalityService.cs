@@ -11,8 +11,7 @@ public sealed class MunicipalityService(IDbContextFactory<AppDbContext> contexts
     public async Task<MunicipalitySummary?> CurrentAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Municipalities
-            .OrderBy(m => m.Id)
+        return await db.CurrentMunicipality
             .Select(m => new MunicipalitySummary(
                 m.Name,
                 m.IsDemo,

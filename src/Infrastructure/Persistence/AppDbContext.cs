@@ -21,6 +21,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
+
+    /// <summary>The municipality using the product: the first registered (the product serves one), ordered so that
+    /// every read picks the same row.</summary>
+    public IQueryable<Municipality> CurrentMunicipality => Municipalities.OrderBy(m => m.Id);
+
     public DbSet<MunicipalityPopulation> MunicipalityPopulations => Set<MunicipalityPopulation>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<BudgetLineYear> BudgetLineYears => Set<BudgetLineYear>();

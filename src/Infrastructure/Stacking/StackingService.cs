@@ -173,7 +173,7 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
             return [];
         }
 
-        var chosen = await db.Municipalities.OrderBy(m => m.Id).Select(m => m.StackingReferenceDate).FirstOrDefaultAsync(ct);
+        var chosen = await db.CurrentMunicipality.Select(m => m.StackingReferenceDate).FirstOrDefaultAsync(ct);
         var (first, last) = (starts.First, chosen ?? DefaultReferenceDate(starts.Latest));
 
         var dates = new List<DateOnly>();
@@ -241,7 +241,7 @@ public sealed class StackingService(IDbContextFactory<AppDbContext> contexts, Ti
             return null;
         }
 
-        return await db.Municipalities.OrderBy(m => m.Id).Select(m => m.StackingReferenceDate).FirstOrDefaultAsync(ct) ?? DefaultReferenceDate(latestStart);
+        return await db.CurrentMunicipality.Select(m => m.StackingReferenceDate).FirstOrDefaultAsync(ct) ?? DefaultReferenceDate(latestStart);
     }
 
     private static DateOnly DefaultReferenceDate(DateOnly latestStart) => new(latestStart.Year, 11, 1);
